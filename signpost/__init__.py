@@ -1,0 +1,7 @@
+"""Signpost: load, validate and render a community asset directory.
+
+The package knows nothing of any site engine; ``signpost.mkdocs_adapter`` is
+the one place that talks to MkDocs.
+"""
+
+__version__ = "0.1.0"

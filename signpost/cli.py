@@ -1,0 +1,116 @@
+"""The ``signpost`` command (and ``python build.py``): build, check, serve.
+
+Whatever goes wrong, a person sees plain lines and an exit code, never a
+Python traceback. Set SIGNPOST_DEBUG=1 to see the traceback of an internal
+error when reporting a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from signpost.loader import load_content
+from signpost.problems import ContentError, errors_in, format_problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(_default_to_build(sys.argv[1:] if argv is None else argv))
+    try:
+        return args.run(args)
+    except ContentError as error:
+        print(format_problems(error.problems, getattr(args, "format", "text")), file=sys.stderr)
+        print(_summary(error.problems), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the last line of defence for staff
+        if os.environ.get("SIGNPOST_DEBUG"):
+            raise
+        print(f"Signpost stopped because of an internal problem: {error}", file=sys.stderr)
+        print("Nothing was changed. Please report this to the site's developers; SIGNPOST_DEBUG=1 shows the details.", file=sys.stderr)
+        return 1
+
+
+def _default_to_build(argv: list[str]) -> list[str]:
+    # Plain ``python build.py`` (or only options) builds the site.
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        return ["build", *argv]
+    return argv
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="signpost", description="Build and check a community asset directory.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = _command(commands, "build", "Check the content, then build the site (the old site stays if anything fails).", run_build)
+    build.add_argument("--output", default="site", help="Where to write the site (default: site/).")
+    check = _command(commands, "check", "Check the content and report every problem; builds nothing.", run_check)
+    check.add_argument("--format", choices=["text", "github", "json"], default="text", help="How to print problems.")
+    serve = _command(commands, "serve", "Preview the site while you edit; pages reload when files change.", run_serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="Address to serve on (default 127.0.0.1:8000).")
+    return parser
+
+
+def _command(commands, name: str, help_text: str, run) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=help_text, description=help_text)
+    command.add_argument("--content", default="content", help="The content folder (default: content/).")
+    command.add_argument("--config", default="mkdocs.yml", help="The site configuration file (default: mkdocs.yml).")
+    command.add_argument("--today", type=_iso_date, default=os.environ.get("SIGNPOST_TODAY"),
+                         help="Treat this date (YYYY-MM-DD) as today, for upcoming events and freshness.")
+    command.set_defaults(run=run)
+    return command
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def _today(args: argparse.Namespace) -> dt.date | None:
+    return _iso_date(args.today) if isinstance(args.today, str) else args.today
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Validate only. Exit 1 when there is any error; warnings alone pass."""
+    content, problems = load_content(Path(args.content), _today(args))
+    if problems:
+        print(format_problems(problems, args.format))
+    if args.format == "text":
+        print(_summary(problems) if problems else f"All content in {args.content}/ is correct.", file=sys.stderr)
+    return 1 if errors_in(problems) else 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Check, then build the site into a fresh folder and swap it in."""
+    from signpost.mkdocs_adapter.build import build_site  # the one place the engine is chosen
+
+    warnings = build_site(Path(args.config), Path(args.content), Path(args.output), _today(args))
+    if warnings:
+        print(format_problems(warnings), file=sys.stderr)
+    print(f"Built the site in {args.output}/.", file=sys.stderr)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve a live preview that rebuilds when content or templates change."""
+    from signpost.mkdocs_adapter.build import serve_site
+
+    serve_site(Path(args.config), Path(args.content), args.dev_addr, _today(args))
+    return 0
+
+
+def _summary(problems) -> str:
+    errors = len(errors_in(problems))
+    warnings = len(problems) - errors
+    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}."
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

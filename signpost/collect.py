@@ -1,0 +1,78 @@
+"""Derived views of published content: listings, counts, upcoming events.
+
+Everything here takes the public copy of the content (see
+``Content.public``), so nothing unpublished can leak into a listing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+from signpost.content import Content, Record
+
+
+@dataclass
+class Collections:
+    """Listings built once and shared by every page that needs them."""
+
+    content: Content
+
+    @cached_property
+    def listed_assets(self) -> list[Record]:
+        """Assets that appear in listings (closed ones keep a page but are not listed)."""
+        records = [record for record in self.content.assets.values() if record.item.status != "closed"]
+        return sorted(records, key=lambda record: (record.item.name.casefold(), record.stem))
+
+    @cached_property
+    def by_domain(self) -> dict[str, list[Record]]:
+        """Listed assets grouped by domain id, in name order."""
+        groups: dict[str, list[Record]] = {identifier: [] for identifier in self.content.domains}
+        for record in self.listed_assets:
+            for identifier in record.item.domains:
+                groups[identifier].append(record)
+        return groups
+
+    @cached_property
+    def by_area(self) -> dict[str, list[Record]]:
+        """Listed assets grouped by area id, in name order."""
+        groups: dict[str, list[Record]] = {identifier: [] for identifier in self.content.areas}
+        for record in self.listed_assets:
+            groups[record.item.area].append(record)
+        return groups
+
+    @cached_property
+    def events_by_start(self) -> list[Record]:
+        """All published events, soonest first."""
+        return sorted(self.content.events.values(), key=lambda record: (record.item.start_local, record.stem))
+
+    @cached_property
+    def upcoming_events(self) -> list[Record]:
+        """Events that end today or later, soonest first."""
+        return [record for record in self.events_by_start if record.item.end_local.date() >= self.content.today]
+
+    @cached_property
+    def past_events(self) -> list[Record]:
+        """Events that have ended, most recent first."""
+        return [record for record in reversed(self.events_by_start) if record.item.end_local.date() < self.content.today]
+
+    @cached_property
+    def latest_news(self) -> list[Record]:
+        """Published news posts, newest first."""
+        return sorted(self.content.news.values(), key=lambda record: (record.item.date, record.stem), reverse=True)
+
+    @cached_property
+    def case_studies(self) -> list[Record]:
+        """Published case studies, newest first."""
+        return sorted(self.content.case_studies.values(), key=lambda record: (record.item.date, record.stem), reverse=True)
+
+    @cached_property
+    def newsletters(self) -> list[Record]:
+        """Published newsletter issues, newest first."""
+        return sorted(self.content.newsletters.values(), key=lambda record: (record.item.number, record.stem), reverse=True)
+
+    def needs_check(self, record: Record) -> bool:
+        """True when an asset's details are older than the site's review period."""
+        age = self.content.today - record.item.last_checked
+        return age > dt.timedelta(days=self.content.site.review_after_days)

@@ -1,0 +1,74 @@
+"""The ``signpost`` MkDocs plugin: content in, generated pages out.
+
+The hooks stay thin. ``on_config`` loads and checks the content (or takes
+what the build command already loaded); ``on_files`` removes every source
+file MkDocs must not publish and adds the generated pages in their place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from signpost.content import Content
+from signpost.loader import load_content
+from signpost.problems import errors_in, format_problems
+from signpost.render import render_site
+
+
+class SignpostConfig(Config):
+    """Settings under ``plugins: - signpost:`` in mkdocs.yml."""
+
+    templates_subdir = options.Type(str, default="signpost")
+    published_folders = options.ListOfItems(options.Type(str), default=["news/", "media/"])
+
+
+class SignpostPlugin(BasePlugin[SignpostConfig]):
+    """Adds Signpost's generated pages to a MkDocs build."""
+
+    def __init__(self) -> None:
+        self.preloaded: Content | None = None
+        self.content: Content | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the content in ``docs_dir``; stop on any error."""
+        self.content = self.preloaded or self._load(config.docs_dir)
+        config.site_name = self.content.site.name
+        config.extra["contact_email"] = self.content.site.contact_email
+        return config
+
+    def _load(self, docs_dir: str) -> Content:
+        today = os.environ.get("SIGNPOST_TODAY")
+        content, problems = load_content(Path(docs_dir), dt.date.fromisoformat(today) if today else None)
+        if content is None or errors_in(problems):
+            raise PluginError("The content has problems:\n" + format_problems(errors_in(problems)))
+        return content
+
+    # Run before Material's blog plugin looks for posts in on_files.
+    @event_priority(100)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Keep only publishable source files, then add the generated pages."""
+        for file in list(files):
+            if file.is_documentation_page() or file.is_media_file() or file.is_static_page():
+                if not self._published_source(file):
+                    files.remove(file)
+        templates = Path(config.theme.custom_dir or "templates") / self.config.templates_subdir
+        for page in render_site(self.content, templates):
+            generated = File.generated(config, page.source_path, content=page.text())
+            generated.edit_uri = page.edit_source
+            files.append(generated)
+        return files
+
+    def _published_source(self, file: File) -> bool:
+        # Theme files (from custom_dir or Material) are never content.
+        if file.abs_src_path and not file.abs_src_path.startswith(os.path.abspath(self.content.root)):
+            return True
+        return any(file.src_uri.startswith(folder) for folder in self.config.published_folders)

@@ -1,0 +1,19 @@
+"""A news post's front matter. The body is Markdown; Material's blog renders it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from signpost.models.common import Line, Strict
+
+
+class NewsPost(Strict):
+    """A news post in content/news/posts/: project updates, essays, training activities."""
+
+    title: Line = Field(description="The headline.")
+    date: dt.date = Field(description="The publication date, as YYYY-MM-DD.")
+    description: Line = Field(description="One plain sentence for listings and search results.")
+    categories: list[Line] = Field(default_factory=list, description="Categories, for example [Training, Study news].")
+    draft: bool = Field(False, description="true to keep it off the site while you work on it.")

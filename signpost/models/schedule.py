@@ -1,0 +1,69 @@
+"""When an activity meets: a list of regular or one-off sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from signpost.models.common import Line, Strict
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WeekOfMonth = Literal["first", "second", "third", "fourth", "last"]
+WEEKDAYS: tuple[str, ...] = Weekday.__args__  # type: ignore[attr-defined]
+
+
+class Session(Strict):
+    """One pattern of meeting, such as 'every Tuesday, 7pm to 9pm'."""
+
+    repeats: Literal["daily", "weekly", "fortnightly", "monthly", "once"] = Field(
+        description="How often: daily, weekly, fortnightly, monthly (with weeks:) or once (with dates:)."
+    )
+    days: list[Weekday] = Field(
+        default_factory=list, description="Days of the week, for example [tuesday, thursday]. Not used with daily or once."
+    )
+    weeks: list[WeekOfMonth] = Field(
+        default_factory=list, description="For monthly: which weeks, for example [first, third]."
+    )
+    dates: list[dt.date] = Field(default_factory=list, description="For once: the dates, as YYYY-MM-DD.")
+    starts: dt.time = Field(description="Start time, 24-hour clock, for example '19:30'.")
+    ends: dt.time | None = Field(None, description="End time, 24-hour clock, for example '21:00'.")
+
+    @model_validator(mode="after")
+    def _pattern_is_complete(self) -> "Session":
+        needs_days = self.repeats in ("weekly", "fortnightly", "monthly")
+        if needs_days and not self.days:
+            raise ValueError(f"repeats {self.repeats} but has no days; add for example 'days: [tuesday]'")
+        if not needs_days and self.days:
+            raise ValueError(f"repeats {self.repeats}, so leave out days")
+        if (self.repeats == "monthly") != bool(self.weeks):
+            raise ValueError("use weeks: (for example [first, third]) with repeats: monthly, and only then")
+        if (self.repeats == "once") != bool(self.dates):
+            raise ValueError("use dates: (for example [2027-03-14]) with repeats: once, and only then")
+        if self.ends is not None and self.ends <= self.starts:
+            raise ValueError("ends before it starts; check the times use the 24-hour clock")
+        return self
+
+
+class Schedule(Strict):
+    """All the times an activity meets, plus a note for anything irregular."""
+
+    sessions: list[Session] = Field(
+        default_factory=list, description="Each regular or one-off meeting time."
+    )
+    note: Line | None = Field(None, description="Anything else, for example 'Not in August' or 'Phone to check'.")
+
+    @model_validator(mode="after")
+    def _something_said(self) -> "Schedule":
+        if not self.sessions and not self.note:
+            raise ValueError("needs sessions, or a note such as 'Open every day, drop in any time'")
+        return self
+
+    @property
+    def weekdays(self) -> list[str]:
+        """Every weekday this activity meets on, in week order (daily means all)."""
+        days = {day for session in self.sessions for day in session.days}
+        if any(session.repeats == "daily" for session in self.sessions):
+            days = set(WEEKDAYS)
+        return [day for day in WEEKDAYS if day in days]

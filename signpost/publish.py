@@ -1,0 +1,58 @@
+"""Write a finished site into place in one step, so readers never see half a site.
+
+A build writes into a staging folder beside the output. Only when it has
+finished is the staging folder swapped with the old output: on Linux with one
+atomic ``renameat2(RENAME_EXCHANGE)`` call, elsewhere with two renames.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+@contextmanager
+def staging_folder(output: Path) -> Iterator[Path]:
+    """A fresh folder beside ``output``; removed again if the build fails."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = output.parent / f".{output.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def swap_into_place(staging: Path, output: Path) -> None:
+    """Replace ``output`` with ``staging``; the old output is then deleted."""
+    output = output.resolve()
+    if not output.exists():
+        os.rename(staging, output)
+        return
+    if not _exchange(staging, output):
+        retired = output.parent / f".{output.name}.retired-{os.getpid()}"
+        os.rename(output, retired)
+        os.rename(staging, output)
+        staging = retired
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two paths (Linux 3.15+); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0

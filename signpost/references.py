@@ -1,0 +1,91 @@
+"""Check that every id and file name one file mentions points at something real."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from signpost.content import Content, Record
+from signpost.problems import Problem
+
+_NEWSLETTER_TARGETS = {"news": ("news", "news post", "content/news/posts"),
+                       "event": ("events", "event", "content/events"),
+                       "case_study": ("case_studies", "case study", "content/case-studies")}
+
+
+def check_references(content: Content) -> list[Problem]:
+    """Every broken or unpublishable reference, plus freshness and consent notes."""
+    problems: list[Problem] = []
+    for record in content.assets.values():
+        problems.extend(_asset_problems(content, record))
+    for record in content.case_studies.values():
+        problems.extend(_case_study_problems(content, record))
+    public = content.public()
+    for record in content.newsletters.values():
+        problems.extend(_newsletter_problems(content, public, record))
+    return problems
+
+
+def _missing(record: Record, path: tuple, value: str, known: dict, what: str, where: str) -> Problem:
+    guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = f"did you mean '{guess[0]}'?" if guess else f"use one of the {what} ids in {where}"
+    field = ".".join(str(part) if isinstance(part, str) else f"[{part + 1}]" for part in path).replace(".[", "[")
+    return Problem(record.source, record.line_of(*path), field, f"'{value}' is not a known {what}", hint)
+
+
+def _unpublished(record: Record, path: tuple, value: str, what: str) -> Problem:
+    field = ".".join(str(part) if isinstance(part, str) else f"[{part + 1}]" for part in path).replace(".[", "[")
+    return Problem(record.source, record.line_of(*path), field, f"'{value}' is a {what} that is not published (a draft, or no consent)",
+                   "publish it first, or remove it from this list")
+
+
+def _asset_problems(content: Content, record: Record) -> Iterator[Problem]:
+    asset = record.item
+    for index, domain in enumerate(asset.domains):
+        if domain not in content.domains:
+            yield _missing(record, ("domains", index), domain, content.domains, "domain", "content/domains.yml")
+    if asset.area not in content.areas:
+        yield _missing(record, ("area",), asset.area, content.areas, "area", "content/areas.yml")
+    yield from _asset_links(content, record, ("connections",), asset.connections, published=not asset.draft)
+    yield from _freshness(content, record)
+
+
+def _asset_links(content: Content, record: Record, field: tuple, stems: list[str], published: bool) -> Iterator[Problem]:
+    for index, stem in enumerate(stems):
+        target = content.assets.get(stem)
+        if target is None:
+            yield _missing(record, field + (index,), stem, content.assets, "asset", "content/assets (the file name without .yml)")
+        elif stem == record.stem:
+            yield Problem(record.source, record.line_of(*field, index), f"{field[0]}[{index + 1}]", "an asset cannot connect to itself", "remove this line")
+        elif published and target.item.draft:
+            yield _unpublished(record, field + (index,), stem, "asset")
+
+
+def _freshness(content: Content, record: Record) -> Iterator[Problem]:
+    checked = record.item.last_checked
+    age = (content.today - checked).days
+    if checked > content.today:
+        yield Problem(record.source, record.line_of("last_checked"), "last_checked", f"{checked.isoformat()} is in the future",
+                      "use the date the details were checked, as YYYY-MM-DD")
+    elif age > content.site.review_after_days and not record.item.draft:
+        yield Problem(record.source, record.line_of("last_checked"), "last_checked", f"was {age} days ago",
+                      "check the details are still right, then set last_checked to today's date", "warning")
+
+
+def _case_study_problems(content: Content, record: Record) -> Iterator[Problem]:
+    story = record.item
+    yield from _asset_links(content, record, ("assets_used",), story.assets_used, published=story.publishable)
+    if not story.draft and not story.publishable:
+        yield Problem(record.source, record.line_of("consent") if story.consent else 1, "consent",
+                      "no consent to publish is recorded, so this story will not appear on the site",
+                      "add consent: with given: true, date and recorded_by once the person has agreed", "warning")
+
+
+def _newsletter_problems(content: Content, public: Content, record: Record) -> Iterator[Problem]:
+    for index, item in enumerate(record.item.items):
+        attribute, what, where = _NEWSLETTER_TARGETS[item.kind]
+        path = ("items", index, item.kind)
+        if item.stem not in getattr(content, attribute):
+            yield _missing(record, path, item.stem, getattr(content, attribute), what, where)
+        elif not record.item.draft and item.stem not in getattr(public, attribute):
+            yield _unpublished(record, path, item.stem, what)

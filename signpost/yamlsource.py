@@ -1,0 +1,150 @@
+"""Read YAML while remembering the line every key and value came from.
+
+Validation errors name a field path such as ``("schedule", "sessions", 0,
+"starts")``; staff need a line number. We compose the YAML into nodes (which
+carry marks), construct plain Python data from them ourselves, and record the
+line of every path on the way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from signpost.problems import Problem
+
+Path = tuple[str | int, ...]
+
+
+class _StaffLoader(yaml.SafeLoader):
+    """A SafeLoader that reads ``19:30`` as the text "19:30".
+
+    YAML 1.1 turns ``19:30`` into the number 1170 (base 60). Nobody writing an
+    opening time means that, so the base-60 forms are dropped.
+    """
+
+
+_StaffLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StaffLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
+_StaffLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+
+
+@dataclass
+class YamlDocument:
+    """Plain data read from YAML, with the line (1-based) of each path."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line_of(self, path: Path) -> int:
+        """The line of ``path``, or of its nearest ancestor we know."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), self.first_line)
+
+
+def parse_yaml(text: str, source: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``text``; return the document, or problems that say what broke.
+
+    ``line_offset`` is added to every line, for YAML that sits below a
+    ``---`` fence in a Markdown file.
+    """
+    try:
+        loader = _StaffLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, source, line_offset)]
+    except yaml.YAMLError as error:  # pragma: no cover - pyyaml always marks
+        return None, [Problem(source, line_offset + 1, "", f"this is not valid YAML ({error})", "check the indentation and quotes")]
+    document = YamlDocument(None, first_line=line_offset + 1)
+    problems: list[Problem] = []
+    if node is not None:
+        builder = _Builder(loader, document, source, line_offset, problems)
+        document.data = builder.build(node, ())
+    return document, problems
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = (mark.line + 1 if mark else 1) + line_offset
+    column = mark.column + 1 if mark else 1
+    what = (error.problem or "the YAML could not be read").rstrip(".")
+    hint = _syntax_hint(what)
+    return Problem(source, line, "", f"the file cannot be read at column {column}: {what}", hint)
+
+
+def _syntax_hint(what: str) -> str:
+    if "tab" in what:
+        return "indent with spaces, never tabs"
+    if "mapping values are not allowed" in what:
+        return "a value containing ': ' needs quotes around it"
+    if "could not find expected ':'" in what:
+        return "each line needs 'key: value'; check the line above too"
+    if "found character '@'" in what or "found character '`'" in what:
+        return "put quotes around a value that starts with @ or `"
+    return "check the indentation (spaces only, lined up under the key above) and that quotes are closed"
+
+
+@dataclass
+class _Builder:
+    """Turns composed nodes into plain data, recording each path's line."""
+
+    loader: yaml.SafeLoader
+    document: YamlDocument
+    source: str
+    line_offset: int
+    problems: list[Problem]
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.line_offset
+
+    def build(self, node: yaml.Node, path: Path) -> Any:
+        self.document.lines.setdefault(path, self.line(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.loader.construct_object(node, deep=True)
+
+    def build_mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            key = self.loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                self.problems.append(self.duplicate_key(key, key_node, path))
+                continue
+            self.document.lines[path + (key,)] = self.line(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def duplicate_key(self, key: str, key_node: yaml.Node, path: Path) -> Problem:
+        first = self.document.lines[path + (key,)]
+        name = ".".join(str(part) for part in path + (key,))
+        return Problem(self.source, self.line(key_node), name, f"appears twice (first on line {first})", "keep one of them and delete the other")
