@@ -48,6 +48,9 @@ class Content:
     events: dict[str, Record[Event]] = field(default_factory=dict)
     newsletters: dict[str, Record[NewsletterIssue]] = field(default_factory=dict)
     news: dict[str, Record[NewsPost]] = field(default_factory=dict)
+    # Stems of files that exist but failed validation, by kind. References
+    # to them are not reported again: the file's own errors say enough.
+    unreadable: dict[str, set[str]] = field(default_factory=dict)
 
     def public(self) -> "Content":
         """A copy holding only what may be published.

@@ -62,12 +62,14 @@ def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Conten
         return None, [Problem(str(root), 1, "", "the content folder does not exist", "check the --content option")]
     site = _load_site(root, problems)
     content = Content(root, site, today or dt.date.today()) if site else None
-    records = {kind.attribute: _load_kind(root, kind, problems) for kind in KINDS}
+    unreadable: dict[str, set[str]] = {}
+    records = {kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set())) for kind in KINDS}
     taxonomies = {name: _load_taxonomy(root / filename, model, problems) for name, filename, model in TAXONOMIES}
     if content is None:
         return None, problems
     for name, value in {**records, **taxonomies}.items():
         setattr(content, name, value)
+    content.unreadable = unreadable
     problems.extend(check_references(content))
     return content, problems
 
@@ -123,7 +125,7 @@ def _is_mapping(document: YamlDocument, path: Path, problems: list[Problem], wha
     return False
 
 
-def _load_kind(root: Path, kind: Kind, problems: list[Problem]) -> dict[str, Record]:
+def _load_kind(root: Path, kind: Kind, problems: list[Problem], unreadable: set[str]) -> dict[str, Record]:
     folder = root / kind.folder
     records: dict[str, Record] = {}
     seen: dict[str, Path] = {}
@@ -136,6 +138,8 @@ def _load_kind(root: Path, kind: Kind, problems: list[Problem]) -> dict[str, Rec
         record = _load_record(path, kind, problems)
         if record is not None:
             records[record.stem] = record
+        else:
+            unreadable.add(path.stem)
     return records
 
 

@@ -23,6 +23,7 @@ def staging_folder(output: Path) -> Iterator[Path]:
     """A fresh folder beside ``output``; removed again if the build fails."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(output)
     staging = output.parent / f".{output.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -31,6 +32,24 @@ def staging_folder(output: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _remove_abandoned(output: Path) -> None:
+    """Delete staging folders left by builds that were killed part-way."""
+    for leftover in output.parent.glob(f".{output.name}.*-*"):
+        kind, _, pid = leftover.name.rpartition("-")
+        if kind.endswith((".staging", ".retired")) and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def swap_into_place(staging: Path, output: Path) -> None:

@@ -53,6 +53,8 @@ def _asset_problems(content: Content, record: Record) -> Iterator[Problem]:
 def _asset_links(content: Content, record: Record, field: tuple, stems: list[str], published: bool) -> Iterator[Problem]:
     for index, stem in enumerate(stems):
         target = content.assets.get(stem)
+        if target is None and stem in content.unreadable.get("assets", ()):
+            continue
         if target is None:
             yield _missing(record, field + (index,), stem, content.assets, "asset", "content/assets (the file name without .yml)")
         elif stem == record.stem:
@@ -85,6 +87,8 @@ def _newsletter_problems(content: Content, public: Content, record: Record) -> I
     for index, item in enumerate(record.item.items):
         attribute, what, where = _NEWSLETTER_TARGETS[item.kind]
         path = ("items", index, item.kind)
+        if item.stem in content.unreadable.get(attribute, ()):
+            continue
         if item.stem not in getattr(content, attribute):
             yield _missing(record, path, item.stem, getattr(content, attribute), what, where)
         elif not record.item.draft and item.stem not in getattr(public, attribute):

@@ -114,7 +114,7 @@ def _explain(model: type[BaseModel], loc: tuple, detail: dict) -> tuple[str, str
         return f"must be at most {context.get('le', context.get('lt'))}", "check the number"
     if kind in _SIMPLE:
         text, hint = _SIMPLE[kind]
-        shown = f"'{value}' " if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+        shown = f"'{value}' " if isinstance(value, (str, int, float)) and not isinstance(value, bool) and value != "" else ""
         return (shown + text).strip(), hint
     return detail["msg"][0].lower() + detail["msg"][1:], "check this value against the examples in the README"
 

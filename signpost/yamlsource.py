@@ -99,7 +99,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: str, line_offset: int) 
 
 
 def _syntax_hint(what: str) -> str:
-    if "tab" in what:
+    if "tab" in what or "\\t" in what:
         return "indent with spaces, never tabs"
     if "mapping values are not allowed" in what:
         return "a value containing ': ' needs quotes around it"

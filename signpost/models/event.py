@@ -53,7 +53,7 @@ class Event(Strict):
         try:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError("is not a time zone name, for example Europe/London") from None
+            raise ValueError("is not a time zone name; use a name such as Europe/London") from None
         return value
 
     @model_validator(mode="after")

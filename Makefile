@@ -1,0 +1,42 @@
+# Two commands set everything up on a fresh machine:
+#   make site   install into .venv and build the example site into site/
+#   make test   install (with Chromium, Java and the HTML checker) and run every test
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+TOOLS_STAMP := .cache/test-tools-stamp
+PYTEST_WORKERS ?= 2
+
+.PHONY: install site serve check test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+site: install
+	$(BIN)/python build.py build
+
+serve: install
+	$(BIN)/python build.py serve
+
+check: install
+	$(BIN)/python build.py check
+
+$(TOOLS_STAMP): .ci/install-test-tools
+	bash .ci/install-test-tools
+	mkdir -p .cache && touch $(TOOLS_STAMP)
+
+test: install $(TOOLS_STAMP)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
+bench: install
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,191 @@
+"""Each model accepts good input and explains bad input in exact, plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from signpost.humanize import cost_text, schedule_lines
+from signpost.models import Asset, CaseStudy, Event, NewsletterIssue
+from signpost.validation import validate
+from signpost.yamlsource import parse_yaml
+
+GOOD_ASSET = """\
+name: Riverside Knit and Natter
+summary: A relaxed knitting group with tea and cake.
+description: Bring a project or learn from scratch.
+domains: [arts-and-crafts]
+area: riverside
+schedule:
+  sessions:
+    - repeats: weekly
+      days: [wednesday]
+      starts: 14:00
+      ends: 16:00
+cost:
+  free: true
+contact:
+  phone: 01632 960 200
+last_checked: 2026-10-01
+"""
+
+
+def asset_problems(text: str) -> list[str]:
+    """Validate asset YAML; return each problem as the line staff would read."""
+    document, problems = parse_yaml(text, "asset.yml")
+    if document is not None and not problems:
+        _, problems = validate(Asset, document, "asset.yml")
+    return [problem.as_text() for problem in problems]
+
+
+def with_change(old: str, new: str) -> str:
+    assert old in GOOD_ASSET
+    return GOOD_ASSET.replace(old, new)
+
+
+def test_good_asset_validates_and_reads_times_as_times():
+    document, _ = parse_yaml(GOOD_ASSET, "asset.yml")
+    asset, problems = validate(Asset, document, "asset.yml")
+    assert problems == []
+    assert asset.schedule.sessions[0].starts == dt.time(14, 0)
+    assert schedule_lines(asset.schedule) == ["Every Wednesday, 2pm to 4pm"]
+    assert cost_text(asset.cost) == "Free"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("name: Riverside", "nmae: Riverside",
+         ["asset.yml:1: name: is missing — add 'name:' here (The name people know it by, for example 'Hollinsford Town Juniors Football Club')",
+          "asset.yml:1: nmae: is not a field we know — did you mean 'name'?"]),
+        ("      days: [wednesday]", "      days: [wensday]",
+         ["asset.yml:9: schedule.sessions[1].days[1]: 'wensday' is not one of the choices — did you mean 'wednesday'?"]),
+        ("      starts: 14:00", "      starts: 2pm",
+         ["asset.yml:10: schedule.sessions[1].starts: '2pm' is not a time — use the 24-hour clock, for example '19:30'"]),
+        ("      ends: 16:00", "      ends: 13:00",
+         ["asset.yml:8: schedule.sessions[1]: ends before it starts — check the times use the 24-hour clock"]),
+        ("last_checked: 2026-10-01", "last_checked: 1st October",
+         ["asset.yml:16: last_checked: '1st October' is not a date — write the date as YYYY-MM-DD, for example 2026-11-22"]),
+        ("  free: true", "  free: false",
+         ["asset.yml:12: cost: says free: false but gives no amount or note — add 'amount:' in pounds"]),
+        ("  free: true", "  free: true\n  amount: £3",
+         ["asset.yml:14: cost.amount: '£3' must be an amount in pounds — write it like 3.50, without a £ sign"]),
+        ("  phone: 01632 960 200", "  phone: call us",
+         ["asset.yml:15: contact.phone: 'call us' is not a phone number — use digits and spaces, for example 01632 960 123"]),
+        ("  phone: 01632 960 200", "  website: javascript:alert(1)",
+         ["asset.yml:15: contact.website: must be a web address starting with https:// or http://"]),
+        ("domains: [arts-and-crafts]", "domains: []",
+         ["asset.yml:4: domains: needs at least one item — add an item on a line that starts with '- '"]),
+        ("domains: [arts-and-crafts]", "domains: arts-and-crafts",
+         ["asset.yml:4: domains: 'arts-and-crafts' should be a list — write it as [first, second] or as lines that start with '- '"]),
+        ("area: riverside", "area: River Side",
+         ["asset.yml:5: area: 'River Side' is not a valid id — use lowercase letters, numbers and hyphens, for example 'town-centre'"]),
+        ("summary: A relaxed knitting group with tea and cake.", "summary: ''",
+         ["asset.yml:2: summary: is empty — write something, or delete the line"]),
+        ("last_checked: 2026-10-01", "last_checked: 2026-10-01\nstaff_note: x",
+         ["asset.yml:17: staff_note: is not a field we know — did you mean 'staff_notes'?"]),
+    ],
+)
+def test_bad_asset_is_explained_at_its_line(old, new, expected):
+    assert asset_problems(with_change(old, new)) == expected
+
+
+def test_every_problem_in_a_file_is_reported_at_once():
+    text = with_change("name: Riverside", "nmae: Riverside").replace("days: [wednesday]", "days: [wensday]")
+    assert len(asset_problems(text)) == 3
+
+
+@pytest.mark.parametrize(
+    ("session", "expected"),
+    [
+        ({"repeats": "fortnightly", "days": ["saturday"], "starts": "10:00"}, "Every other Saturday, from 10am"),
+        ({"repeats": "monthly", "weeks": ["first", "third"], "days": ["sunday"], "starts": "12:00", "ends": "13:30"},
+         "The first and third Sunday of the month, 12 noon to 1:30pm"),
+        ({"repeats": "once", "dates": ["2027-03-14"], "starts": "09:30", "ends": "12:00"}, "Sunday 14 March 2027, 9:30am to 12 noon"),
+        ({"repeats": "daily", "starts": "08:00", "ends": "18:00"}, "Every day, 8am to 6pm"),
+    ],
+)
+def test_schedules_read_as_plain_english(session, expected):
+    document, _ = parse_yaml(yaml.safe_dump({"sessions": [session]}), "s.yml")
+    from signpost.models.schedule import Schedule
+
+    schedule, problems = validate(Schedule, document, "s.yml")
+    assert problems == []
+    assert schedule_lines(schedule) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("session", "message"),
+    [
+        ({"repeats": "weekly", "starts": "10:00"}, "repeats weekly but has no days"),
+        ({"repeats": "monthly", "days": ["monday"], "starts": "10:00"}, "use weeks: (for example [first, third]) with repeats: monthly, and only then"),
+        ({"repeats": "once", "starts": "10:00"}, "use dates: (for example [2027-03-14]) with repeats: once, and only then"),
+        ({"repeats": "daily", "days": ["monday"], "starts": "10:00"}, "repeats daily, so leave out days"),
+    ],
+)
+def test_incomplete_schedules_are_explained(session, message):
+    from signpost.models.schedule import Schedule
+
+    document, _ = parse_yaml(yaml.safe_dump({"sessions": [session]}), "s.yml")
+    _, problems = validate(Schedule, document, "s.yml")
+    assert [problem.message for problem in problems] == [message]
+
+
+def test_event_times_are_aware_in_london_by_default():
+    data = {"title": "T", "summary": "S", "start": "2027-07-01 10:00", "end": "2027-07-01 12:00",
+            "cost": {"free": True}, "organiser": {"name": "O"}, "online": "https://example.org/join"}
+    event = Event.model_validate(data)
+    assert event.start_local.isoformat() == "2027-07-01T10:00:00+01:00"
+
+
+def test_event_needs_a_place_and_a_sensible_end():
+    data = {"title": "T", "summary": "S", "start": "2027-07-01 10:00", "end": "2027-07-01 09:00",
+            "cost": {"free": True}, "organiser": {"name": "O"}, "timezone": "Europe/Londn"}
+    document, _ = parse_yaml(yaml.safe_dump(data), "e.md")
+    _, problems = validate(Event, document, "e.md")
+    assert [problem.as_text() for problem in problems] == [
+        "e.md:8: timezone: is not a time zone name — use a name such as Europe/London",
+    ]
+
+
+def test_case_study_without_consent_is_not_publishable():
+    data = {"title": "T", "summary": "S", "setting": "S", "service_type": "S", "worker": "W", "individual": "I",
+            "worker_perspective": "W", "individual_perspective": "I", "date": "2026-01-01"}
+    assert CaseStudy.model_validate(data).publishable is False
+    data["consent"] = {"given": True, "date": "2026-01-01", "recorded_by": "W"}
+    assert CaseStudy.model_validate(data).publishable is True
+
+
+def test_newsletter_item_must_name_exactly_one_thing():
+    document, _ = parse_yaml("number: 1\ntitle: T\ndate: 2026-01-01\nitems:\n  - news: a\n    event: b\n", "n.md")
+    _, problems = validate(NewsletterIssue, document, "n.md")
+    assert [problem.as_text() for problem in problems] == [
+        "n.md:5: items[1]: needs exactly one of news, event or case_study"
+    ]
+
+
+@pytest.mark.parametrize("model", [Asset, CaseStudy, Event, NewsletterIssue])
+def test_every_field_is_documented(model):
+    """Field descriptions are the documentation: the README and schema use them."""
+    from pydantic import BaseModel
+
+    def walk(cls):
+        for name, info in cls.model_fields.items():
+            yield cls.__name__, name, info
+            for inner in _models_in(info.annotation):
+                yield from walk(inner)
+
+    def _models_in(annotation):
+        import typing
+
+        args = typing.get_args(annotation) or (annotation,)
+        for arg in args:
+            if isinstance(arg, type) and issubclass(arg, BaseModel):
+                yield arg
+            elif typing.get_args(arg):
+                yield from _models_in(arg)
+
+    undocumented = [f"{owner}.{name}" for owner, name, info in walk(model) if not info.description]
+    assert undocumented == []
