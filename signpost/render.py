@@ -34,10 +34,14 @@ class PageSource:
         """The path of the page's source, for example ``directory/x.md``."""
         return urls.source_path(self.url)
 
-    def text(self) -> str:
-        """Front matter and body, as one Markdown document."""
+    def front_matter(self) -> str:
+        """The page's title and description as a YAML front-matter block."""
         meta = {"title": self.title, "description": self.description}
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n" + self.body.strip() + "\n"
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n"
+
+    def text(self) -> str:
+        """Front matter and body, as one Markdown document (raw HTML inside)."""
+        return self.front_matter() + "\n" + self.body.strip() + "\n"
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:

@@ -37,6 +37,7 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
     def __init__(self) -> None:
         self.preloaded: Content | None = None
         self.content: Content | None = None
+        self.bodies: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the content in ``docs_dir``; stop on any error."""
@@ -61,11 +62,19 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
                 if not self._published_source(file):
                     files.remove(file)
         templates = Path(config.theme.custom_dir or "templates") / self.config.templates_subdir
+        self.bodies = {}
         for page in render_site(self.content, templates):
-            generated = File.generated(config, page.source_path, content=page.text())
+            # The body is finished HTML: MkDocs gets only the front matter to
+            # parse, and on_page_content puts the HTML in place unchanged.
+            generated = File.generated(config, page.source_path, content=page.front_matter())
             generated.edit_uri = page.edit_source
             files.append(generated)
+            self.bodies[page.source_path] = page.body
         return files
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """Use the rendered HTML for generated pages; leave other pages alone."""
+        return self.bodies.get(page.file.src_uri, html)
 
     def _published_source(self, file: File) -> bool:
         # Theme files (from custom_dir or Material) are never content.
