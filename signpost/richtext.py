@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markupsafe import Markup
 
 ALLOWED_TAGS = {
@@ -17,6 +19,18 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Pages written in Markdown by staff (news posts) may also carry images,
+# heading anchors and highlighted code.
+PAGE_TAGS = ALLOWED_TAGS | {"h1", "h5", "h6", "img", "div", "span", "sup", "sub", "dl", "dt", "dd", "del", "ins", "caption"}
+PAGE_ATTRIBUTES = {
+    **ALLOWED_ATTRIBUTES,
+    **{tag: {"id"} for tag in ("h1", "h2", "h3", "h4", "h5", "h6")},
+    "a": {"href", "title", "class"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "code": {"class"}, "div": {"class"}, "span": {"class"}, "pre": {"class"},
+    "td": {"align"}, "th": {"align", "scope"},
+}
 
 _converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
 
@@ -31,7 +45,7 @@ def to_html(text: str | None) -> Markup:
 
 
 def clean(html: str) -> str:
-    """Sanitise HTML with the allow list (also used on any other HTML input)."""
+    """Sanitise HTML from a content field with the strict allow list."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -40,6 +54,40 @@ def clean(html: str) -> str:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
+
+
+def clean_page(html: str) -> str:
+    """Sanitise a whole Markdown page's HTML; comments stay (``<!-- more -->``)."""
+    return nh3.clean(
+        html,
+        tags=PAGE_TAGS,
+        attributes=PAGE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=False,
+    )
+
+
+class _SanitisePostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        return clean_page(text)
+
+
+class SanitiseExtension(Extension):
+    """A Markdown extension that sanitises the finished HTML with the page allow list.
+
+    Add it last to any Markdown set-up that renders content written by
+    staff, so raw HTML in the Markdown cannot carry scripts.
+    """
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+        # Priority 0: after raw HTML has been put back (priority 30).
+        md.postprocessors.register(_SanitisePostprocessor(md), "signpost_sanitise", 0)
+
+
+def makeExtension(**kwargs) -> SanitiseExtension:  # noqa: N802 - Markdown's API name
+    """Let Markdown load this module by name."""
+    return SanitiseExtension(**kwargs)
 
 
 def _demote_headings(text: str) -> str:

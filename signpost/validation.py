@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from signpost.models.common import EMAIL_PATTERN, PHONE_PATTERN, STEM_PATTERN
+from signpost.models.news import CATEGORY_PATTERN
 from signpost.problems import Problem
 from signpost.yamlsource import YamlDocument
 
@@ -25,6 +26,7 @@ _PATTERN_TEXT = {
     STEM_PATTERN: ("is not a valid id", "use lowercase letters, numbers and hyphens, for example 'town-centre'"),
     EMAIL_PATTERN: ("is not an email address", "write it like name@example.org"),
     PHONE_PATTERN: ("is not a phone number", "use digits and spaces, for example 01632 960 123"),
+    CATEGORY_PATTERN: ("is not a usable category", "use up to 40 letters, numbers and spaces, for example 'Training'"),
 }
 _SIMPLE = {
     "bool_type": ("must be true or false", "write true or false, without quotes"),

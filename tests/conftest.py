@@ -76,3 +76,69 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("example") / "site"
     assert build(EXAMPLE_CONTENT, output) == 0
     return output
+
+
+# ---------------------------------------------------------------------------
+# Browser support: a built site served on loopback, and Debian's Chromium
+# driven by Playwright.
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def serve_folder(folder: Path):
+    """Serve ``folder`` on a free loopback port; returns (server, base URL)."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep test output readable
+            pass
+
+    handler = functools.partial(Handler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Path):
+    """The example site served over HTTP (Pagefind needs real requests)."""
+    server, url = serve_folder(example_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab at a desktop size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print how many pages each quality gate checked (summed over workers)."""
+    totals: dict[str, int] = {}
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        if report.when != "call":
+            continue
+        for name, value in getattr(report, "user_properties", []):
+            if name.startswith("checked:"):
+                totals[name[8:]] = totals.get(name[8:], 0) + int(value)
+    for name, value in sorted(totals.items()):
+        terminalreporter.write_line(f"quality gate: {name}: {value} pages checked")

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from markupsafe import Markup
 
 from signpost.content import Content
 from signpost.loader import load_content
@@ -42,7 +43,9 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the content in ``docs_dir``; stop on any error."""
         self.content = self.preloaded or self._load(config.docs_dir)
-        config.site_name = self.content.site.name
+        # Material prints these without escaping in some places and with
+        # `| e` in others: escaped Markup is safe in both, never doubled.
+        config.site_name = Markup.escape(self.content.site.name)
         config.extra["contact_email"] = self.content.site.contact_email
         return config
 
@@ -71,6 +74,13 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
             files.append(generated)
             self.bodies[page.source_path] = page.body
         return files
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """Escape the title and description every template prints."""
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = Markup.escape(page.meta[key])
+        return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Use the rendered HTML for generated pages; leave other pages alone."""

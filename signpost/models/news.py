@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Annotated
+
 from pydantic import Field
 
 from signpost.models.common import Line, Strict
+
+
+# A category is a short label that also names a page: letters, numbers,
+# spaces and simple punctuation only.
+CATEGORY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ,.'-]{0,39}$"
+Category = Annotated[str, Field(pattern=CATEGORY_PATTERN)]
 
 
 class NewsPost(Strict):
@@ -15,5 +23,5 @@ class NewsPost(Strict):
     title: Line = Field(description="The headline.")
     date: dt.date = Field(description="The publication date, as YYYY-MM-DD.")
     description: Line = Field(description="One plain sentence for listings and search results.")
-    categories: list[Line] = Field(default_factory=list, description="Categories, for example [Training, Study news].")
+    categories: list[Category] = Field(default_factory=list, description="Categories, for example [Training, Study news].")
     draft: bool = Field(False, description="true to keep it off the site while you work on it.")
