@@ -114,6 +114,8 @@ def _explain(model: type[BaseModel], loc: tuple, detail: dict) -> tuple[str, str
         return f"must be at least {context.get('ge', context.get('gt'))}", "check the number"
     if kind in ("less_than_equal", "less_than"):
         return f"must be at most {context.get('le', context.get('lt'))}", "check the number"
+    if kind == "date_type" and isinstance(value, str) and value.strip()[:4].isdigit():
+        return f"'{value}' is written as text, not a date", "remove the quotes around the date"
     if kind in _SIMPLE:
         text, hint = _SIMPLE[kind]
         shown = f"'{value}' " if isinstance(value, (str, int, float)) and not isinstance(value, bool) and value != "" else ""

@@ -96,8 +96,21 @@ def parse_yaml(text: str, source: str, line_offset: int = 0) -> tuple[YamlDocume
     problems: list[Problem] = []
     if node is not None:
         builder = _Builder(loader, document, source, line_offset, problems)
-        document.data = builder.build(node, ())
+        try:
+            document.data = builder.build(node, ())
+        except _Unreadable as error:
+            return None, [Problem(source, builder.line(error.node), "", error.message, error.hint)]
+        except RecursionError:
+            return None, [Problem(source, line_offset + 1, "", "is nested too deeply to read", "simplify the file")]
     return document, problems
+
+
+class _Unreadable(Exception):
+    """A value that YAML parsed but that cannot become plain data."""
+
+    def __init__(self, node: yaml.Node, message: str, hint: str):
+        super().__init__(message)
+        self.node, self.message, self.hint = node, message, hint
 
 
 def _compose(loader_class: type, text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
@@ -142,25 +155,37 @@ class _Builder:
     def line(self, node: yaml.Node) -> int:
         return node.start_mark.line + 1 + self.line_offset
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
+    def build(self, node: yaml.Node, path: Path, parents: tuple = ()) -> Any:
         self.document.lines.setdefault(path, self.line(node))
+        if id(node) in parents:
+            raise _Unreadable(node, "uses an alias (*name) inside itself, which goes round in a circle", "use the value itself, not an alias")
+        parents = parents + (id(node),)
         if isinstance(node, yaml.MappingNode):
-            return self.build_mapping(node, path)
+            return self.build_mapping(node, path, parents)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+            return [self.build(item, path + (index,), parents) for index, item in enumerate(node.value)]
+        return self.scalar(node)
 
-    def build_mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+    def scalar(self, node: yaml.Node) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            raise _Unreadable(node, f"'{node.tag}' is not allowed here", "remove the part starting with !") from None
+        except (ValueError, OverflowError):
+            # PyYAML reads 2027-02-30 as a date and fails: it is not a real day.
+            raise _Unreadable(node, f"'{node.value}' is not a real date", "check the day and month") from None
+
+    def build_mapping(self, node: yaml.MappingNode, path: Path, parents: tuple) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else f"line {self.line(key_node)}"
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
                 self.problems.append(self.duplicate_key(key, key_node, path))
                 continue
             self.document.lines[path + (key,)] = self.line(key_node)
-            result[key] = self.build(value_node, path + (key,))
+            result[key] = self.build(value_node, path + (key,), parents)
         return result
 
     def duplicate_key(self, key: str, key_node: yaml.Node, path: Path) -> Problem:

@@ -152,6 +152,14 @@ def test_linking_to_an_unpublished_story_is_an_error(small_content):
     assert any("no consent to publish is recorded" in problem and "warning" in problem for problem in problems)
 
 
+def test_a_quoted_news_date_is_caught_before_the_blog_plugin_sees_it(small_content):
+    path = small_content / "news" / "posts" / "first-post.md"
+    replace_in(path, "date: 2026-11-01", 'date: "2026-11-01"')
+    assert problems_in(small_content) == [
+        "news/posts/first-post.md:3: date: '2026-11-01' is written as text, not a date — remove the quotes around the date"
+    ]
+
+
 def test_missing_front_matter(small_content):
     (small_content / "events" / "bare.md").write_text("Just some text\n")
     assert problems_in(small_content) == [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as options
@@ -23,6 +24,11 @@ from signpost.content import Content
 from signpost.loader import load_content
 from signpost.problems import errors_in, format_problems
 from signpost.render import render_site
+
+
+# Material's hidden toggles carry autocomplete="off", which HTML allows only
+# on text-like inputs; the Nu Html Checker reports it on every page.
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
 class SignpostConfig(Config):
@@ -91,3 +97,11 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
         if file.abs_src_path and not file.abs_src_path.startswith(os.path.abspath(self.content.root)):
             return True
         return any(file.src_uri.startswith(folder) for folder in self.config.published_folders)
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        """Make Material's page shell valid HTML."""
+        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The same fix for pages made from a template alone, such as 404.html."""
+        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)

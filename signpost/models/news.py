@@ -21,7 +21,9 @@ class NewsPost(Strict):
     """A news post in content/news/posts/: project updates, essays, training activities."""
 
     title: Line = Field(description="The headline.")
-    date: dt.date = Field(description="The publication date, as YYYY-MM-DD.")
+    # Strict: Material's blog plugin reads this date itself and rejects a
+    # quoted "2026-11-01", so we catch it first, with a line and a hint.
+    date: dt.date = Field(strict=True, description="The publication date, as YYYY-MM-DD (no quotes).")
     description: Line = Field(description="One plain sentence for listings and search results.")
     categories: list[Category] = Field(default_factory=list, description="Categories, for example [Training, Study news].")
     draft: bool = Field(False, description="true to keep it off the site while you work on it.")
