@@ -7,6 +7,7 @@ from typing import Iterator
 
 from signpost.content import Content, Record
 from signpost.problems import Problem
+from signpost.validation import field_label
 
 _NEWSLETTER_TARGETS = {"news": ("news", "news post", "content/news/posts"),
                        "event": ("events", "event", "content/events"),
@@ -29,13 +30,11 @@ def check_references(content: Content) -> list[Problem]:
 def _missing(record: Record, path: tuple, value: str, known: dict, what: str, where: str) -> Problem:
     guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     hint = f"did you mean '{guess[0]}'?" if guess else f"use one of the {what} ids in {where}"
-    field = ".".join(str(part) if isinstance(part, str) else f"[{part + 1}]" for part in path).replace(".[", "[")
-    return Problem(record.source, record.line_of(*path), field, f"'{value}' is not a known {what}", hint)
+    return Problem(record.source, record.line_of(*path), field_label(path), f"'{value}' is not a known {what}", hint)
 
 
 def _unpublished(record: Record, path: tuple, value: str, what: str) -> Problem:
-    field = ".".join(str(part) if isinstance(part, str) else f"[{part + 1}]" for part in path).replace(".[", "[")
-    return Problem(record.source, record.line_of(*path), field, f"'{value}' is a {what} that is not published (a draft, or no consent)",
+    return Problem(record.source, record.line_of(*path), field_label(path), f"'{value}' is a {what} that is not published (a draft, or no consent)",
                    "publish it first, or remove it from this list")
 
 
@@ -58,7 +57,7 @@ def _asset_links(content: Content, record: Record, field: tuple, stems: list[str
         if target is None:
             yield _missing(record, field + (index,), stem, content.assets, "asset", "content/assets (the file name without .yml)")
         elif stem == record.stem:
-            yield Problem(record.source, record.line_of(*field, index), f"{field[0]}[{index + 1}]", "an asset cannot connect to itself", "remove this line")
+            yield Problem(record.source, record.line_of(*field, index), field_label(field + (index,)), "an asset cannot connect to itself", "remove this line")
         elif published and target.item.draft:
             yield _unpublished(record, field + (index,), stem, "asset")
 

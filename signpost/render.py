@@ -108,21 +108,23 @@ class SiteRenderer:
 
     def domain_pages(self) -> Iterator[PageSource]:
         """The list of domains, then one listing page per domain."""
-        yield self.page("domains.html", urls.INDEXES["domains"], "Find something to do",
-                        "Browse clubs, groups, classes and volunteering by type of activity.", "domains.yml")
-        for identifier, record in self.content.domains.items():
-            domain = record.item
-            yield self.page("listing.html", urls.domain(identifier), domain.name, domain.description, "domains.yml",
-                            group=domain, assets=self.lists.by_domain[identifier], kind="domain")
+        return self._grouping_pages("domain", self.content.domains, self.lists.by_domain, "Find something to do",
+                                    "Browse clubs, groups, classes and volunteering by type of activity.")
 
     def area_pages(self) -> Iterator[PageSource]:
         """The list of areas, then one listing page per area."""
-        yield self.page("areas.html", urls.INDEXES["areas"], "Browse by area",
-                        "Browse clubs, groups, classes and volunteering by where they meet.", "areas.yml")
-        for identifier, record in self.content.areas.items():
-            area = record.item
-            yield self.page("listing.html", urls.area(identifier), area.name, area.description, "areas.yml",
-                            group=area, assets=self.lists.by_area[identifier], kind="area")
+        return self._grouping_pages("area", self.content.areas, self.lists.by_area, "Browse by area",
+                                    "Browse clubs, groups, classes and volunteering by where they meet.")
+
+    def _grouping_pages(self, kind: str, groups: dict[str, Record], members: dict[str, list[Record]],
+                        title: str, description: str) -> Iterator[PageSource]:
+        source = f"{kind}s.yml"
+        address = urls.domain if kind == "domain" else urls.area
+        yield self.page("groups.html", urls.INDEXES[f"{kind}s"], title, description, source,
+                        kind=kind, groups=groups, members=members, address=address)
+        for identifier, record in groups.items():
+            yield self.page("listing.html", address(identifier), record.item.name, record.item.description, source,
+                            group=record.item, assets=members[identifier], kind=kind)
 
     def asset_page(self, record: Record) -> PageSource:
         """The page of one asset."""

@@ -46,26 +46,17 @@ def to_html(text: str | None) -> Markup:
 
 def clean(html: str) -> str:
     """Sanitise HTML from a content field with the strict allow list."""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
+    return _sanitise(html, ALLOWED_TAGS, ALLOWED_ATTRIBUTES, keep_comments=False)
 
 
 def clean_page(html: str) -> str:
     """Sanitise a whole Markdown page's HTML; comments stay (``<!-- more -->``)."""
-    return nh3.clean(
-        html,
-        tags=PAGE_TAGS,
-        attributes=PAGE_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
-        strip_comments=False,
-    )
+    return _sanitise(html, PAGE_TAGS, PAGE_ATTRIBUTES, keep_comments=True)
+
+
+def _sanitise(html: str, tags: set[str], attributes: dict[str, set[str]], keep_comments: bool) -> str:
+    return nh3.clean(html, tags=tags, attributes=attributes, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer", strip_comments=not keep_comments)
 
 
 class _SanitisePostprocessor(Postprocessor):
