@@ -67,9 +67,10 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Keep only publishable source files, then add the generated pages."""
         for file in list(files):
-            if file.is_documentation_page() or file.is_media_file() or file.is_static_page():
-                if not self._published_source(file):
-                    files.remove(file)
+            # Theme files come from elsewhere; from the content folder, only
+            # the published folders (news posts, media) go to MkDocs.
+            if file.src_dir == config.docs_dir and not self._published_source(file):
+                files.remove(file)
         templates = Path(config.theme.custom_dir or "templates") / self.config.templates_subdir
         self.bodies = {}
         for page in render_site(self.content, templates):
@@ -93,9 +94,6 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
         return self.bodies.get(page.file.src_uri, html)
 
     def _published_source(self, file: File) -> bool:
-        # Theme files (from custom_dir or Material) are never content.
-        if file.abs_src_path and not file.abs_src_path.startswith(os.path.abspath(self.content.root)):
-            return True
         return any(file.src_uri.startswith(folder) for folder in self.config.published_folders)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
