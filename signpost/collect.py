@@ -21,9 +21,21 @@ class Collections:
 
     @cached_property
     def listed_assets(self) -> list[Record]:
-        """Assets that appear in listings (closed ones keep a page but are not listed)."""
-        records = [record for record in self.content.assets.values() if record.item.status != "closed"]
+        """Assets that appear in listings.
+
+        Closed ones, and ones whose only sessions are one-off dates now past,
+        keep their page (old links still work) but are not listed.
+        """
+        records = [record for record in self.content.assets.values()
+                   if record.item.status != "closed" and not self.finished(record)]
         return sorted(records, key=lambda record: (record.item.name.casefold(), record.stem))
+
+    def finished(self, record: Record) -> bool:
+        """True when every session is a one-off and the last date has passed."""
+        sessions = record.item.schedule.sessions
+        if not sessions or any(session.repeats != "once" for session in sessions):
+            return False
+        return max(day for session in sessions for day in session.dates) < self.content.today
 
     @cached_property
     def by_domain(self) -> dict[str, list[Record]]:

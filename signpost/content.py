@@ -80,5 +80,7 @@ def _published(records: dict[str, Record], keep) -> dict[str, Record]:
             item = record.item
             if "staff_notes" in type(item).model_fields:
                 item = item.model_copy(update={"staff_notes": None})
-            public[stem] = Record(stem, item, record.source, record.document, record.body)
+            # Keep the line numbers but not the raw data, which holds the notes.
+            lines_only = YamlDocument(None, record.document.lines, record.document.first_line)
+            public[stem] = Record(stem, item, record.source, lines_only, record.body)
     return public

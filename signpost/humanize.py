@@ -74,6 +74,20 @@ def pounds(amount: Decimal) -> str:
     return f"£{amount:,.0f}" if amount == amount.to_integral() else f"£{amount:,.2f}"
 
 
+def cost_sentence(cost: Cost) -> str:
+    """The price with its concessions and note, each said once."""
+    parts = [cost_text(cost)]
+    parts += [extra for extra in (cost.concessions, cost.note) if extra and extra not in parts]
+    return " ".join(part if part.endswith((".", "!", "?")) else part + "." for part in parts)
+
+
+def event_when(start: dt.datetime, end: dt.datetime) -> str:
+    """'Friday 8 February 2013, 9:30am to 2pm', or both dates for a longer event."""
+    if start.date() == end.date():
+        return f"{long_date(start.date())}, {time_range(start.time(), end.time())}"
+    return f"{long_date(start.date())}, {clock(start.time())} to {long_date(end.date())}, {clock(end.time())}"
+
+
 def cost_text(cost: Cost) -> str:
     """'Free', or the price with what it pays for, for example '£2 a session'."""
     if cost.free:

@@ -48,6 +48,26 @@ KINDS = (
 )
 TAXONOMIES = (("domains", "domains.yml", Domain), ("areas", "areas.yml", Area))
 SITE_FILE = "site.yml"
+NEWS_INDEX = "news/index.md"
+MEDIA_FOLDER = "media"
+# Pictures only: an SVG can carry script, so it is not among them.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+KNOWN_ENTRIES = {SITE_FILE, "domains.yml", "areas.yml", "news", MEDIA_FOLDER} | {kind.folder.split("/")[0] for kind in KINDS}
+
+
+def publishable_source(relative: str) -> bool:
+    """True for the content files an engine may publish as they are.
+
+    Only what the loader has checked: the news index, news posts directly in
+    news/posts/, and pictures in media/. Everything else is rendered by
+    Signpost from validated records, or not published at all.
+    """
+    parts = relative.split("/")
+    if relative == NEWS_INDEX:
+        return True
+    if len(parts) == 3 and parts[:2] == ["news", "posts"]:
+        return parts[2].endswith(".md") and re.match(STEM_PATTERN, parts[2][:-3]) is not None
+    return parts[0] == MEDIA_FOLDER and relative.lower().endswith(IMAGE_SUFFIXES)
 
 
 def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Content | None, list[Problem]]:
@@ -71,7 +91,29 @@ def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Conten
         setattr(content, name, value)
     content.unreadable = unreadable
     problems.extend(check_references(content))
+    problems.extend(_layout_problems(root))
     return content, problems
+
+
+def _layout_problems(root: Path) -> list[Problem]:
+    """Files in places where nothing reads them: say so rather than ignore them."""
+    problems = []
+    if not (root / NEWS_INDEX).is_file():
+        problems.append(Problem(_display(root / NEWS_INDEX), 1, "", "is missing",
+                                "create it with a heading such as '# News' and a sentence about the news"))
+    for path in sorted(root.iterdir()):
+        if path.name not in KNOWN_ENTRIES and not path.name.startswith("."):
+            problems.append(Problem(_display(path), 1, "", "is not used by Signpost, so it is not published",
+                                    "move it out of the content folder, or into the right folder", "warning"))
+    for path in sorted((root / "news").glob("*")) if (root / "news").is_dir() else []:
+        if path.name not in ("index.md", "posts") and not path.name.startswith("."):
+            problems.append(Problem(_display(path), 1, "", "only index.md and the posts folder belong in news/",
+                                    "put news posts in content/news/posts/"))
+    for path in sorted((root / MEDIA_FOLDER).rglob("*")) if (root / MEDIA_FOLDER).is_dir() else []:
+        if path.is_file() and not path.name.startswith(".") and not path.name.lower().endswith(IMAGE_SUFFIXES):
+            problems.append(Problem(_display(path), 1, "", "only pictures belong in media/",
+                                    "use a .png, .jpg, .gif or .webp file; other files are not published"))
+    return problems
 
 
 def _display(path: Path) -> str:
@@ -130,7 +172,11 @@ def _load_kind(root: Path, kind: Kind, problems: list[Problem], unreadable: set[
     records: dict[str, Record] = {}
     seen: dict[str, Path] = {}
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if not path.is_file() or path.name.startswith("."):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            problems.append(Problem(_display(path), 1, "", f"is a folder inside {kind.folder}/, so nothing in it is read or published",
+                                    f"move its files up into content/{kind.folder}/"))
             continue
         if not _acceptable_name(path, kind, seen, problems):
             continue
@@ -146,7 +192,10 @@ def _load_kind(root: Path, kind: Kind, problems: list[Problem], unreadable: set[
 def _acceptable_name(path: Path, kind: Kind, seen: dict[str, Path], problems: list[Problem]) -> bool:
     source = _display(path)
     if path.suffix not in (kind.suffix, ".yaml" if kind.suffix == ".yml" else kind.suffix):
-        problems.append(Problem(source, 1, "", f"is not a {kind.suffix} file, so it is not read", f"rename it to end in {kind.suffix}, or move it out of {kind.folder}/", "warning"))
+        problems.append(Problem(source, 1, "", f"is not a {kind.suffix} file, so it is not read or published", f"rename it to end in {kind.suffix}, or move it out of {kind.folder}/", "warning"))
+        return False
+    if path.stem == "index":
+        problems.append(Problem(source, 1, "", f"'index' names the list page of {kind.folder}/", f"choose another file name, such as main-{kind.folder.split('/')[-1]}{kind.suffix}"))
         return False
     if not re.match(STEM_PATTERN, path.stem):
         fixed = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "new-name"

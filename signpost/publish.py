@@ -16,6 +16,28 @@ from typing import Iterator
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
+# Written into every site we build, so we only ever replace our own output.
+MARKER = ".signpost-site"
+
+
+def unsafe_output(output: Path, protected: dict[str, Path]) -> str | None:
+    """Why ``output`` must not be replaced, or None when it is safe.
+
+    ``protected`` names folders that must survive a build (the content, the
+    project, the current folder). The output may not be one of them, hold
+    one of them, or sit inside the content. An existing folder is replaced
+    only when an earlier build left the marker in it.
+    """
+    output = output.resolve()
+    for name, folder in protected.items():
+        folder = folder.resolve()
+        if output == folder or folder.is_relative_to(output):
+            return f"it would replace the {name}"
+        if name == "content folder" and output.is_relative_to(folder):
+            return "it is inside the content folder"
+    if output.exists() and not (output / MARKER).is_file() and any(output.iterdir()):
+        return "it already holds files that Signpost did not build"
+    return None
 
 
 @contextmanager
@@ -54,6 +76,7 @@ def _running(pid: int) -> bool:
 
 def swap_into_place(staging: Path, output: Path) -> None:
     """Replace ``output`` with ``staging``; the old output is then deleted."""
+    (staging / MARKER).write_text("This folder is built by Signpost; each build replaces it.\n")
     output = output.resolve()
     if not output.exists():
         os.rename(staging, output)

@@ -60,6 +60,8 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
         long_date=humanize.long_date,
         short_date=humanize.short_date,
         cost=humanize.cost_text,
+        cost_sentence=humanize.cost_sentence,
+        event_when=humanize.event_when,
         schedule_lines=humanize.schedule_lines,
         schedule_short=humanize.schedule_short,
         join_words=humanize.join_words,

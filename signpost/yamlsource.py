@@ -84,14 +84,19 @@ def parse_yaml(text: str, source: str, line_offset: int = 0) -> tuple[YamlDocume
     """
     try:
         loader, node = _compose(_FastStaffLoader, text)
+    except yaml.reader.ReaderError as error:
+        return None, [_character_problem(error, text, source, line_offset)]
     except yaml.YAMLError:
         # Parse broken files again in pure Python: its messages are clearer.
         try:
             loader, node = _compose(_StaffLoader, text)
+        except yaml.reader.ReaderError as error:
+            return None, [_character_problem(error, text, source, line_offset)]
         except yaml.MarkedYAMLError as error:
             return None, [_syntax_problem(error, source, line_offset)]
-        except yaml.YAMLError as error:  # pragma: no cover - pyyaml always marks
-            return None, [Problem(source, line_offset + 1, "", f"this is not valid YAML ({error})", "check the indentation and quotes")]
+        except yaml.YAMLError as error:
+            summary = " ".join(str(error).split())[:120]
+            return None, [Problem(source, line_offset + 1, "", f"this is not valid YAML ({summary})", "check the indentation and quotes")]
     document = YamlDocument(None, first_line=line_offset + 1)
     problems: list[Problem] = []
     if node is not None:
@@ -111,6 +116,14 @@ class _Unreadable(Exception):
     def __init__(self, node: yaml.Node, message: str, hint: str):
         super().__init__(message)
         self.node, self.message, self.hint = node, message, hint
+
+
+def _character_problem(error: yaml.reader.ReaderError, text: str, source: str, line_offset: int) -> Problem:
+    # Text pasted from a word processor can bring invisible control characters.
+    line = text[: error.position].count("\n") + 1 + line_offset
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+    return Problem(source, line, "", f"has an invisible character (U+{code:04X}) that cannot be used",
+                   "delete the text around it on this line and type it again")
 
 
 def _compose(loader_class: type, text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:

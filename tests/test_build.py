@@ -154,3 +154,19 @@ def test_asset_page_does_not_grow_with_the_number_of_assets(small_content, tmp_p
     one = (tmp_path / "few-site" / "directory" / "extra-00001" / "index.html").read_bytes()
     other = (tmp_path / "many-site" / "directory" / "extra-00001" / "index.html").read_bytes()
     assert one == other
+
+
+def test_closed_and_finished_assets_keep_a_page_but_leave_the_listings(small_content, tmp_path):
+    original = (small_content / "assets" / "rovers.yml").read_text()
+    closed = original.replace("name: Hollinsford Rovers Football Club", "name: Old Bowls Club") + "status: closed\n"
+    (small_content / "assets" / "old-bowls-club.yml").write_text(closed)
+    finished = original.replace("name: Hollinsford Rovers Football Club", "name: Summer Taster Day").replace(
+        "    - repeats: weekly\n      days: [tuesday, thursday]", "    - repeats: once\n      dates: [2026-06-01]")
+    (small_content / "assets" / "summer-taster-day.yml").write_text(finished)
+    site = tmp_path / "site"
+    assert build(small_content, site) == 0
+    listed = {a["href"] for a in page(site, "domains/sport").select("li.sp-card h2 a")}
+    assert listed == {"../../directory/rovers/"}
+    closed_page = (site / "directory" / "old-bowls-club" / "index.html").read_text()
+    assert "This has closed." in closed_page and "data-pagefind-body" not in closed_page
+    assert "The dates listed here have passed." in (site / "directory" / "summer-taster-day" / "index.html").read_text()

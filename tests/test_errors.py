@@ -160,6 +160,52 @@ def test_a_quoted_news_date_is_caught_before_the_blog_plugin_sees_it(small_conte
     ]
 
 
+def test_a_quoted_news_draft_flag_is_caught(small_content):
+    path = small_content / "news" / "posts" / "first-post.md"
+    replace_in(path, "date: 2026-11-01", 'date: 2026-11-01\ndraft: "true"')
+    assert problems_in(small_content) == [
+        "news/posts/first-post.md:4: draft: 'true' must be true or false — write true or false, without quotes"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [("news/posts/2026/sub.md", "news/posts/2026:1: is a folder inside news/posts/, so nothing in it is read or published — move its files up into content/news/posts/"),
+     ("news/drafts/secret.md", "news/drafts:1: only index.md and the posts folder belong in news/ — put news posts in content/news/posts/"),
+     ("news/posts/notes.txt", "news/posts/notes.txt:1: warning: is not a .md file, so it is not read or published — rename it to end in .md, or move it out of news/posts/"),
+     ("media/minutes.pdf", "media/minutes.pdf:1: only pictures belong in media/ — use a .png, .jpg, .gif or .webp file; other files are not published"),
+     ("about.md", "about.md:1: warning: is not used by Signpost, so it is not published — move it out of the content folder, or into the right folder"),
+     ("events/index.md", "events/index.md:1: 'index' names the list page of events/ — choose another file name, such as main-events.md")],
+)
+def test_files_in_places_nothing_reads_are_reported(small_content, relative, expected):
+    path = small_content / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text((small_content / "events" / "mapping-workshop.md").read_text())
+    assert problems_in(small_content) == [expected]
+
+
+def test_the_news_index_is_required(small_content):
+    (small_content / "news" / "index.md").unlink()
+    assert problems_in(small_content) == [
+        "news/index.md:1: is missing — create it with a heading such as '# News' and a sentence about the news"
+    ]
+
+
+def test_an_area_cannot_be_called_index(small_content):
+    path = small_content / "areas.yml"
+    replace_in(path, "- id: riverside", "- id: index")
+    assert f"areas.yml:{line_of(path, 'id: index')}: id: 'index' names the list page itself — choose another id" in problems_in(small_content)
+
+
+def test_an_invisible_pasted_character_is_found_on_its_line(small_content):
+    path = small_content / ROVERS
+    replace_in(path, "  buddy: true", "  buddy: true\n  note: Ask\x0bfor Sam")
+    assert problems_in(small_content) == [
+        f"assets/rovers.yml:{line_of(path, 'note: Ask')}: has an invisible character (U+000B) that cannot be used — "
+        "delete the text around it on this line and type it again"
+    ]
+
+
 def test_missing_front_matter(small_content):
     (small_content / "events" / "bare.md").write_text("Just some text\n")
     assert problems_in(small_content) == [

@@ -172,6 +172,14 @@ def test_link_fields_refuse_anything_but_safe_addresses(small_content, field, va
     assert [problem.field for problem in problems] == [f"contact.{field}"]
 
 
+def test_the_site_contact_address_refuses_markup(small_content):
+    path = small_content / "site.yml"
+    text = path.read_text().replace("contact_email: connects@hollinsford.example.org", 'contact_email: "<img/src=x/onerror=alert(8)>@x.yz"')
+    path.write_text(text)
+    _, problems = load_content(small_content, TODAY)
+    assert [problem.field for problem in problems] == ["contact_email"]
+
+
 def test_categories_refuse_markup(small_content):
     path = small_content / "news" / "posts" / "first-post.md"
     path.write_text(path.read_text().replace("categories: [Site news]", "categories: ['<script>alert(1)</script>']"))

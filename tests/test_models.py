@@ -63,9 +63,9 @@ def test_good_asset_validates_and_reads_times_as_times():
         ("      days: [wednesday]", "      days: [wensday]",
          ["asset.yml:9: schedule.sessions[1].days[1]: 'wensday' is not one of the choices — did you mean 'wednesday'?"]),
         ("      starts: 14:00", "      starts: 2pm",
-         ["asset.yml:10: schedule.sessions[1].starts: '2pm' is not a time — use the 24-hour clock, for example '19:30'"]),
+         ["asset.yml:10: schedule.sessions[1].starts: '2pm' is not a time — use the 24-hour clock, in quotes, like '19:30'"]),
         ("      ends: 16:00", "      ends: 13:00",
-         ["asset.yml:8: schedule.sessions[1]: ends before it starts — check the times use the 24-hour clock"]),
+         ["asset.yml:8: schedule.sessions[1]: ends before it starts — check the times use the 24-hour clock (write midnight as '00:00')"]),
         ("last_checked: 2026-10-01", "last_checked: 1st October",
          ["asset.yml:16: last_checked: '1st October' is not a date — write the date as YYYY-MM-DD, for example 2026-11-22"]),
         ("  free: true", "  free: false",
@@ -86,10 +86,25 @@ def test_good_asset_validates_and_reads_times_as_times():
          ["asset.yml:2: summary: is empty — write something, or delete the line"]),
         ("last_checked: 2026-10-01", "last_checked: 2026-10-01\nstaff_note: x",
          ["asset.yml:17: staff_note: is not a field we know — did you mean 'staff_notes'?"]),
+        ("      starts: 14:00", "      starts: 10.30",
+         ["asset.yml:10: schedule.sessions[1].starts: 10.3 is a number, not a time — write it with a colon, in quotes, like '10:30'"]),
+        ("      starts: 14:00", "      starts: 1000",
+         ["asset.yml:10: schedule.sessions[1].starts: 1000 is a number, not a time — write it with a colon, in quotes, like '10:30'"]),
+        ("      starts: 14:00", "      starts: '10:00+05:00'",
+         ["asset.yml:10: schedule.sessions[1].starts: '10:00+05:00' is not a time — use the 24-hour clock, in quotes, like '19:30'"]),
+        ("domains: [arts-and-crafts]", "domains: [arts-and-crafts, arts-and-crafts]",
+         ["asset.yml:4: domains: lists the same domain twice — remove one"]),
     ],
 )
 def test_bad_asset_is_explained_at_its_line(old, new, expected):
     assert asset_problems(with_change(old, new)) == expected
+
+
+def test_a_session_may_end_at_midnight():
+    document, _ = parse_yaml(with_change("      ends: 16:00", "      ends: '00:00'"), "asset.yml")
+    asset, problems = validate(Asset, document, "asset.yml")
+    assert problems == []
+    assert schedule_lines(asset.schedule) == ["Every Wednesday, 2pm to midnight"]
 
 
 def test_every_problem_in_a_file_is_reported_at_once():
@@ -138,6 +153,32 @@ def test_event_times_are_aware_in_london_by_default():
             "cost": {"free": True}, "organiser": {"name": "O"}, "online": "https://example.org/join"}
     event = Event.model_validate(data)
     assert event.start_local.isoformat() == "2027-07-01T10:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [("2027-05-15", "start: 2027-05-15 has no time — write it as '2027-05-15 10:00'"),
+     (1000, "start: '1000' is not a date and time — write it as 'YYYY-MM-DD HH:MM', like '2027-03-14 10:00'"),
+     ("2027-02-30 10:00", "start: '2027-02-30 10:00' is not a real date and time — check the day, month and hour"),
+     ("2027-05-15 10:00+02:00", "start: '2027-05-15 10:00+02:00' is not a date and time — write it as 'YYYY-MM-DD HH:MM', like '2027-03-14 10:00'")],
+)
+def test_event_start_needs_a_local_date_and_time(start, message):
+    data = {"title": "T", "summary": "S", "start": start, "end": "2027-07-01 12:00",
+            "cost": {"free": True}, "organiser": {"name": "O"}, "online": "https://example.org/join"}
+    document, _ = parse_yaml(yaml.safe_dump(data).replace("'2027-05-15'", "2027-05-15"), "e.md")
+    _, problems = validate(Event, document, "e.md")
+    assert [problem.as_text().split(": ", 1)[1] for problem in problems] == [message]
+
+
+def test_costs_and_event_dates_read_once_and_fully():
+    from signpost.humanize import cost_sentence, event_when
+    from signpost.models.common import Cost
+
+    assert cost_sentence(Cost(free=False, note="Coffee and cake for £2")) == "Coffee and cake for £2."
+    assert cost_sentence(Cost(free=False, amount=3, per="session", concessions="Carers free")) == "£3 a session. Carers free."
+    start, end = dt.datetime(2027, 5, 14, 10), dt.datetime(2027, 5, 16, 16)
+    assert event_when(start, end) == "Friday 14 May 2027, 10am to Sunday 16 May 2027, 4pm"
+    assert event_when(start, start.replace(hour=12, minute=30)) == "Friday 14 May 2027, 10am to 12:30pm"
 
 
 def test_event_needs_a_place_and_a_sensible_end():

@@ -15,6 +15,8 @@ SECRETS = {
     "a draft event": "SECRET-DRAFT-EVENT-9965",
     "a draft news post": "SECRET-DRAFT-NEWS-1076",
     "a draft newsletter": "SECRET-DRAFT-ISSUE-2187",
+    "a stray text file among news posts": "SECRET-STRAY-NOTES-3298",
+    "a stray page in the content folder": "SECRET-STRAY-PAGE-4309",
 }
 # Published text, to prove the scan reads HTML and the compressed search index.
 CONTROL = "PUBLICCONTROLWORD"
@@ -37,6 +39,8 @@ def add_secrets(content: Path) -> None:
     (content / "news" / "posts" / "draft-post.md").write_text(
         f"---\ntitle: {SECRETS['a draft news post']}\ndate: 2026-11-10\ndescription: Not ready.\ndraft: true\n---\n"
         f"{SECRETS['a draft news post']} body.\n")
+    (content / "news" / "posts" / "notes.txt").write_text(SECRETS["a stray text file among news posts"])
+    (content / "about.md").write_text(f"# About\n\n{SECRETS['a stray page in the content folder']}\n")
     issue = (content / "newsletters" / "issue-1.md").read_text()
     (content / "newsletters" / "issue-2.md").write_text(
         issue.replace("number: 1", "number: 2").replace("title: Welcome", f"title: {SECRETS['a draft newsletter']}")

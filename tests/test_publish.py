@@ -9,7 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import CONFIG, REPO, TODAY, build, tree_digest
+import pytest
+
+from tests.conftest import CONFIG, REPO, TODAY, build, run_command, tree_digest
 
 
 def test_invalid_content_leaves_the_old_site_byte_for_byte(small_content, tmp_path):
@@ -28,7 +30,12 @@ def test_a_build_failing_inside_the_engine_leaves_the_old_site(small_content, tm
     before = tree_digest(output)
     post = small_content / "news" / "posts" / "first-post.md"
     post.write_text(post.read_text() + "\nSee [the old page](missing-page.md).\n")
-    assert build(small_content, output) == 1
+    result = run_command("build", "--content", str(small_content), "--output", str(output), "--today", TODAY.isoformat())
+    assert result.returncode == 1
+    line = len(post.read_text().splitlines())
+    assert result.stderr.splitlines()[0] == (f"{post.as_posix()}:{line}: links to 'missing-page.md', which is not a page on this site — "
+                                             "check the file name, or use a full web address starting with https://")
+    assert "Traceback" not in result.stderr
     assert tree_digest(output) == before
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site.")] == []
 
@@ -62,3 +69,28 @@ def test_the_same_content_gives_byte_identical_sites(small_content, tmp_path):
     shutil.copytree(small_content, copy)
     assert build(copy, second) == 0
     assert tree_digest(first) == tree_digest(second)
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [("content", "it would replace the content folder"), ("content/site", "it is inside the content folder"),
+     (".", "it would replace the content folder"), ("..", "it would replace the content folder")],
+)
+def test_a_build_refuses_to_replace_what_it_must_keep(small_content, monkeypatch, output, reason):
+    project = small_content.parent
+    monkeypatch.chdir(project)
+    before = tree_digest(small_content)
+    result = run_command("build", "--content", "content", "--output", output, "--config", str(CONFIG), cwd=project)
+    assert result.returncode == 1
+    assert f"cannot build the site here: {reason}" in result.stderr
+    assert tree_digest(small_content) == before
+
+
+def test_a_build_replaces_only_a_folder_it_built(small_content, tmp_path):
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "letter.txt").write_text("keep me")
+    assert build(small_content, other) == 1
+    assert (other / "letter.txt").read_text() == "keep me"
+    output = tmp_path / "site"
+    assert build(small_content, output) == 0 and build(small_content, output) == 0

@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import logging
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -22,7 +23,7 @@ from mkdocs.exceptions import MkDocsException
 
 from signpost.loader import load_content
 from signpost.problems import ContentError, Problem, errors_in
-from signpost.publish import staging_folder, swap_into_place
+from signpost.publish import staging_folder, swap_into_place, unsafe_output
 from signpost.search import index_site
 
 
@@ -32,10 +33,11 @@ def build_site(config_file: Path, content_dir: Path, output: Path, today: dt.dat
     if content is None or errors_in(problems):
         raise ContentError(problems)
     _require(config_file)
-    with staging_folder(output) as staging, _quiet_mkdocs(), _build_date(content.today):
+    _check_output(output, content_dir, config_file)
+    with staging_folder(output) as staging, _collect_warnings(content_dir) as warnings, _build_date(content.today):
         config = load_config(str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(staging), strict=True)
         config.plugins["signpost"].preloaded = content
-        _run(mkdocs_build, config)
+        _run(mkdocs_build, config, warnings=warnings)
         index_site(staging)
         swap_into_place(staging, output)
     return problems
@@ -62,12 +64,20 @@ def _require(config_file: Path) -> None:
                                     "run the command from the project folder, or pass --config")])
 
 
-def _run(function, *args, **kwargs) -> None:
+def _check_output(output: Path, content_dir: Path, config_file: Path) -> None:
+    protected = {"content folder": content_dir, "project folder": config_file.resolve().parent, "current folder": Path.cwd()}
+    reason = unsafe_output(output, protected)
+    if reason:
+        raise ContentError([Problem(str(output), 1, "", f"cannot build the site here: {reason}",
+                                    "choose an empty or new folder with --output, such as site (delete an old copy of the site first)")])
+
+
+def _run(function, *args, warnings: list[Problem] | None = None, **kwargs) -> None:
     try:
         function(*args, **kwargs)
     except MkDocsException as error:
-        raise ContentError([Problem("mkdocs.yml", 1, "", f"the site could not be built: {error}",
-                                    "read the warnings above; each names the file to fix")]) from None
+        raise ContentError(warnings or [Problem("mkdocs.yml", 1, "", f"the site could not be built: {error}",
+                                                "check the settings in mkdocs.yml")]) from None
 
 
 @contextmanager
@@ -85,18 +95,53 @@ def _build_date(today: dt.date) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-@contextmanager
-def _quiet_mkdocs() -> Iterator[None]:
-    """Show MkDocs warnings as plain lines; hide its progress chatter."""
-    logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler()
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    logger.addHandler(handler)
-    previous_level = logger.level
-    logger.setLevel(logging.WARNING)
+_DOC_FILE = re.compile(r"Doc file '([^']+)'")
+_LINK = re.compile(r"contains a link '([^']+)'")
+
+
+class _WarningCollector(logging.Handler):
+    """Turns each MkDocs warning into a Problem on the file it names."""
+
+    def __init__(self, content_dir: Path):
+        super().__init__(logging.WARNING)
+        self.content_dir = content_dir
+        self.problems: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = " ".join(record.getMessage().split())
+        document, link = _DOC_FILE.search(text), _LINK.search(text)
+        if document is None:
+            self.problems.append(Problem("mkdocs.yml", 1, "", text, "check the settings in mkdocs.yml"))
+            return
+        path = self.content_dir / document.group(1)
+        if link:
+            self.problems.append(Problem(path.as_posix(), _line_containing(path, link.group(1)), "",
+                                         f"links to '{link.group(1)}', which is not a page on this site",
+                                         "check the file name, or use a full web address starting with https://"))
+        else:
+            self.problems.append(Problem(path.as_posix(), 1, "", text, "fix the part of this file it names"))
+
+
+def _line_containing(path: Path, needle: str) -> int:
     try:
-        yield
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if needle in line), 1)
+
+
+@contextmanager
+def _collect_warnings(content_dir: Path) -> Iterator[list[Problem]]:
+    """Collect MkDocs warnings as problems (the build stops on any, in strict mode)."""
+    logger = logging.getLogger("mkdocs")
+    collector = _WarningCollector(content_dir)
+    logger.addHandler(collector)
+    previous_level, previous_propagate = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False  # MkDocs' own lines would repeat ours less clearly
+    try:
+        yield collector.problems
     finally:
-        logger.removeHandler(handler)
+        logger.removeHandler(collector)
         logger.setLevel(previous_level)
+        logger.propagate = previous_propagate

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from markupsafe import Markup
 
 from signpost.content import Content
-from signpost.loader import load_content
+from signpost.loader import load_content, publishable_source
 from signpost.problems import errors_in, format_problems
 from signpost.render import render_site
 
@@ -35,7 +35,6 @@ class SignpostConfig(Config):
     """Settings under ``plugins: - signpost:`` in mkdocs.yml."""
 
     templates_subdir = options.Type(str, default="signpost")
-    published_folders = options.ListOfItems(options.Type(str), default=["news/", "media/"])
 
 
 class SignpostPlugin(BasePlugin[SignpostConfig]):
@@ -52,7 +51,7 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
         # Material prints these without escaping in some places and with
         # `| e` in others: escaped Markup is safe in both, never doubled.
         config.site_name = Markup.escape(self.content.site.name)
-        config.extra["contact_email"] = self.content.site.contact_email
+        config.extra["contact_email"] = Markup.escape(self.content.site.contact_email)
         return config
 
     def _load(self, docs_dir: str) -> Content:
@@ -68,8 +67,8 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
         """Keep only publishable source files, then add the generated pages."""
         for file in list(files):
             # Theme files come from elsewhere; from the content folder, only
-            # the published folders (news posts, media) go to MkDocs.
-            if file.src_dir == config.docs_dir and not self._published_source(file):
+            # files the loader has checked (news posts, pictures) go to MkDocs.
+            if file.src_dir == config.docs_dir and not publishable_source(file.src_uri):
                 files.remove(file)
         templates = Path(config.theme.custom_dir or "templates") / self.config.templates_subdir
         self.bodies = {}
@@ -92,9 +91,6 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Use the rendered HTML for generated pages; leave other pages alone."""
         return self.bodies.get(page.file.src_uri, html)
-
-    def _published_source(self, file: File) -> bool:
-        return any(file.src_uri.startswith(folder) for folder in self.config.published_folders)
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Make Material's page shell valid HTML."""

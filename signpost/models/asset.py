@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from signpost.models.common import Contact, Cost, Line, Place, Stem, Strict, Text
 from signpost.models.schedule import Schedule
@@ -92,8 +92,9 @@ class Asset(Strict):
     draft: bool = Field(False, description="true to keep it off the site while you work on it.")
     staff_notes: Text | None = Field(None, description="Notes for staff only. Never published.")
 
-    @model_validator(mode="after")
-    def _no_repeats(self) -> "Asset":
-        if len(set(self.domains)) != len(self.domains):
-            raise ValueError("lists the same domain twice")
-        return self
+    @field_validator("domains")
+    @classmethod
+    def _no_repeats(cls, domains: list[str]) -> list[str]:
+        if len(set(domains)) != len(domains):
+            raise ValueError("lists the same domain twice; remove one")
+        return domains

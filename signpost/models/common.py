@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 STEM_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 POSTCODE_PATTERN = r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
@@ -40,6 +41,37 @@ def _upper_postcode(value: str) -> str:
     return value
 
 
+def _clock_time(value: Any) -> Any:
+    # YAML reads 10.30 as a number and pydantic would take 1000 as seconds:
+    # only "HH:MM" text (or a time already parsed) is a time of day here.
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\s*([01]?\d|2[0-3]):[0-5]\d\s*", value):
+        hours, minutes = value.strip().split(":")
+        return dt.time(int(hours), int(minutes))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f"{value} is a number, not a time; write it with a colon, in quotes, like '10:30'")
+    raise ValueError(f"'{value}' is not a time; use the 24-hour clock, in quotes, like '19:30'")
+
+
+def _local_datetime(value: Any) -> Any:
+    # A bare date would silently mean midnight; a number would mean 1970.
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            raise ValueError("has a time zone; leave it out and set timezone: instead")
+        return value
+    if isinstance(value, dt.date):
+        raise ValueError(f"{value.isoformat()} has no time; write it as '{value.isoformat()} 10:00'")
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2})?\s*", value):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is not a real date and time; check the day, month and hour") from None
+    raise ValueError(f"'{value}' is not a date and time; write it as 'YYYY-MM-DD HH:MM', like '2027-03-14 10:00'")
+
+
+ClockTime = Annotated[dt.time, BeforeValidator(_clock_time)]
+LocalDateTime = Annotated[dt.datetime, BeforeValidator(_local_datetime)]
 Stem = Annotated[str, Field(pattern=STEM_PATTERN, min_length=1, max_length=80)]
 Line = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
 Text = Annotated[str, Field(min_length=1, max_length=20000)]

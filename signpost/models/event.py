@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from signpost.models.common import Cost, Email, Line, Place, Strict, Text, Url
+from signpost.models.common import Cost, Email, Line, LocalDateTime, Place, Strict, Text, Url
 
 
 class Booking(Strict):
@@ -34,8 +34,8 @@ class Event(Strict):
 
     title: Line = Field(description="The event's name.")
     summary: Line = Field(description="One plain sentence saying what it is.")
-    start: dt.datetime = Field(description="Start, as 'YYYY-MM-DD HH:MM' (local time).")
-    end: dt.datetime = Field(description="End, as 'YYYY-MM-DD HH:MM' (local time).")
+    start: LocalDateTime = Field(description="Start, as 'YYYY-MM-DD HH:MM' (local time).")
+    end: LocalDateTime = Field(description="End, as 'YYYY-MM-DD HH:MM' (local time).")
     timezone: str = Field("Europe/London", description="The time zone of start and end.")
     venue: Place | None = Field(None, description="Where it happens.")
     online: Url | None = Field(None, description="Link to join online.")
@@ -52,7 +52,7 @@ class Event(Strict):
     def _known_zone(cls, value: str) -> str:
         try:
             zoneinfo.ZoneInfo(value)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        except Exception:  # zoneinfo raises several kinds for odd names
             raise ValueError("is not a time zone name; use a name such as Europe/London") from None
         return value
 

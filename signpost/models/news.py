@@ -26,4 +26,5 @@ class NewsPost(Strict):
     date: dt.date = Field(strict=True, description="The publication date, as YYYY-MM-DD (no quotes).")
     description: Line = Field(description="One plain sentence for listings and search results.")
     categories: list[Category] = Field(default_factory=list, description="Categories, for example [Training, Study news].")
-    draft: bool = Field(False, description="true to keep it off the site while you work on it.")
+    # Strict for the same reason: the blog plugin accepts only true or false.
+    draft: bool = Field(False, strict=True, description="true to keep it off the site while you work on it.")

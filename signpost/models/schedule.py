@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from signpost.models.common import Line, Strict
+from signpost.models.common import ClockTime, Line, Strict
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WeekOfMonth = Literal["first", "second", "third", "fourth", "last"]
@@ -27,8 +27,8 @@ class Session(Strict):
         default_factory=list, description="For monthly: which weeks, for example [first, third]."
     )
     dates: list[dt.date] = Field(default_factory=list, description="For once: the dates, as YYYY-MM-DD.")
-    starts: dt.time = Field(description="Start time, 24-hour clock, for example '19:30'.")
-    ends: dt.time | None = Field(None, description="End time, 24-hour clock, for example '21:00'.")
+    starts: ClockTime = Field(description="Start time, 24-hour clock, in quotes, for example '19:30'.")
+    ends: ClockTime | None = Field(None, description="End time, 24-hour clock, for example '21:00'; '00:00' for midnight.")
 
     @model_validator(mode="after")
     def _pattern_is_complete(self) -> "Session":
@@ -41,8 +41,9 @@ class Session(Strict):
             raise ValueError("use weeks: (for example [first, third]) with repeats: monthly, and only then")
         if (self.repeats == "once") != bool(self.dates):
             raise ValueError("use dates: (for example [2027-03-14]) with repeats: once, and only then")
-        if self.ends is not None and self.ends <= self.starts:
-            raise ValueError("ends before it starts; check the times use the 24-hour clock")
+        # '00:00' as an end time means midnight at the end of the day.
+        if self.ends is not None and self.ends <= self.starts and self.ends != dt.time(0, 0):
+            raise ValueError("ends before it starts; check the times use the 24-hour clock (write midnight as '00:00')")
         return self
 
 
