@@ -70,4 +70,5 @@ def relative(from_url: str, to_url: str) -> str:
     target = posixpath.relpath("/" + to_url, "/" + from_url)
     if target == ".":
         return "./"
-    return target + "/" if to_url.endswith("/") and not target.endswith("/") else target
+    is_folder = to_url in ("", "/") or to_url.endswith("/")
+    return target + "/" if is_folder and not target.endswith("/") else target

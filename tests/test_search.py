@@ -1,0 +1,47 @@
+"""Site search in a real browser, including a large site's index split into shards."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import EXAMPLE_CONTENT, build, serve_folder
+
+pytestmark = pytest.mark.browser
+
+
+def results_for(browser, base: str, query: str) -> list[str]:
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{base}search/?q={query}", wait_until="load")
+        tab.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+        tab.wait_for_timeout(500)  # let every bundle answer
+        more = tab.locator("button.pagefind-ui__button")
+        while more.count() and more.first.is_visible():  # the list shows a few results at a time
+            more.first.click()
+            tab.wait_for_timeout(300)
+        return sorted(link.get_attribute("href") for link in tab.locator(".pagefind-ui__result-link").all())
+    finally:
+        tab.close()
+
+
+def test_a_sharded_index_finds_what_a_single_index_finds(browser, example_site, example_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("SIGNPOST_PAGES_PER_SHARD", "20")
+    sharded = tmp_path / "site"
+    assert build(EXAMPLE_CONTENT, sharded) == 0
+    extra = json.loads((sharded / "pagefind" / "shards.json").read_text())
+    assert len(extra) >= 2 and all((sharded / path / "pagefind-entry.json").is_file() for path in extra)
+    assert json.loads((example_site / "pagefind" / "shards.json").read_text()) == []
+    server, sharded_url = serve_folder(sharded)
+    try:
+        for query in ["football", "garden"]:
+            whole = results_for(browser, example_url, query)
+            assert whole, query
+            assert results_for(browser, sharded_url, query) == whole
+        # Pagefind widens the last word to words that start with it, per
+        # bundle, so shards may find a little more, but never less.
+        whole = results_for(browser, example_url, "workshop")
+        assert set(whole) <= set(results_for(browser, sharded_url, "workshop"))
+    finally:
+        server.shutdown()
