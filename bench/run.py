@@ -91,9 +91,13 @@ def run_size(count: int, work: Path) -> dict:
     content = synthesise(work / f"content-{count}", count)
     bare = bare_project(content, work / f"bare-{count}")
     ours_site = work / f"site-{count}"
-    ours_time, ours_peak, index_peak = measure(
+    ours_time, ours_peak, _ = measure(
         "__import__('signpost.cli').cli.main(sys.argv[1:])",
         ["build", "--content", str(content), "--output", str(ours_site), "--today", TODAY.isoformat()], REPO)
+    # The indexer measured again from a small process: a child's peak as the
+    # kernel reports it includes the memory of the parent that started it.
+    _, _, index_peak = measure("__import__('signpost.search').search.index_site(__import__('pathlib').Path(sys.argv[1])) or 0",
+                               [str(ours_site)], REPO)
     bare_time, bare_peak, _ = measure(
         "__import__('mkdocs.__main__').__main__.cli(sys.argv[1:], standalone_mode=False) and 0",
         ["build", "--quiet", "-f", str(bare / "mkdocs.yml")], bare)
@@ -108,7 +112,8 @@ def report(rows: list[dict]) -> bool:
     for row in rows:
         print(f"{row['count']:>7} {row['ours']:>8.1f} {row['bare']:>8.1f} {row['ratio']:>6.2f} {row['page_bytes']:>11,}"
               f" {row['peak_mb']:>9.0f} {row['index_mb']:>9.0f} {row['bare_mb']:>8.0f}")
-    print("build MB: our Python build process; index MB: Pagefind's indexer, a child process; bare MB: MkDocs alone.")
+    print("build MB: our Python build process; index MB: the largest Pagefind run (one shard of at most 3,000 pages),")
+    print("measured from a small process; while it runs the build process still holds its memory. bare MB: MkDocs alone.")
     growth = abs(rows[-1]["page_bytes"] - rows[0]["page_bytes"]) / rows[0]["page_bytes"]
     checks = {
         f"build time ratio ≤ {TARGETS['ratio']} at every size": all(row["ratio"] <= TARGETS["ratio"] for row in rows),

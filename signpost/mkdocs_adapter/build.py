@@ -35,12 +35,16 @@ def build_site(config_file: Path, content_dir: Path, output: Path, today: dt.dat
     _require(config_file)
     _check_output(output, content_dir, config_file)
     with staging_folder(output) as staging, _collect_warnings(content_dir) as warnings, _build_date(content.today):
-        config = load_config(str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(staging), strict=True)
-        config.plugins["signpost"].preloaded = content
-        _run(mkdocs_build, config, warnings=warnings)
+        _render_pages(config_file, content_dir, staging, content, warnings)
         index_site(staging)
         swap_into_place(staging, output)
     return problems
+
+
+def _render_pages(config_file: Path, content_dir: Path, staging: Path, content, warnings: list[Problem]) -> None:
+    config = load_config(str(config_file), docs_dir=str(content_dir.resolve()), site_dir=str(staging), strict=True)
+    config.plugins["signpost"].preloaded = content
+    _run(mkdocs_build, config, warnings=warnings)
 
 
 def serve_site(config_file: Path, content_dir: Path, dev_addr: str, today: dt.date | None) -> None:

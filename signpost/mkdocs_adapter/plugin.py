@@ -92,6 +92,10 @@ class SignpostPlugin(BasePlugin[SignpostConfig]):
         """Use the rendered HTML for generated pages; leave other pages alone."""
         return self.bodies.get(page.file.src_uri, html)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Let go of the content and page bodies: the search indexer runs next."""
+        self.preloaded, self.content, self.bodies = None, None, {}
+
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         """Make Material's page shell valid HTML."""
         return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
