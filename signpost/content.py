@@ -15,6 +15,16 @@ from signpost.yamlsource import YamlDocument
 M = TypeVar("M", bound=BaseModel)
 
 
+# What may be published, per kind. Domains and areas are always public.
+PUBLISHED = {
+    "assets": lambda asset: not asset.draft,
+    "case_studies": lambda story: story.publishable,
+    "events": lambda event: not event.draft,
+    "newsletters": lambda issue: not issue.draft,
+    "news": lambda post: not post.draft,
+}
+
+
 @dataclass(frozen=True)
 class Record(Generic[M]):
     """One validated item, with where it came from.
@@ -59,18 +69,13 @@ class Content:
         ``staff_notes`` field are dropped here, once, so that no page,
         feed, index or export built from the copy can show them.
         """
-        return Content(
-            root=self.root,
-            site=self.site,
-            today=self.today,
-            domains=self.domains,
-            areas=self.areas,
-            assets=_published(self.assets, lambda asset: not asset.draft),
-            case_studies=_published(self.case_studies, lambda story: story.publishable),
-            events=_published(self.events, lambda event: not event.draft),
-            newsletters=_published(self.newsletters, lambda issue: not issue.draft),
-            news=_published(self.news, lambda post: not post.draft),
-        )
+        kinds = {kind: _published(getattr(self, kind), keep) for kind, keep in PUBLISHED.items()}
+        return Content(root=self.root, site=self.site, today=self.today, domains=self.domains, areas=self.areas, **kinds)
+
+    def is_published(self, kind: str, stem: str) -> bool:
+        """True when the record ``stem`` of ``kind`` (e.g. "events") exists and may be published."""
+        record = getattr(self, kind).get(stem)
+        return record is not None and PUBLISHED[kind](record.item)
 
 
 def _published(records: dict[str, Record], keep) -> dict[str, Record]:

@@ -39,12 +39,13 @@ class Kind:
         return self.suffix == ".md"
 
 
+NEWS_POSTS = "news/posts"
 KINDS = (
     Kind("assets", "assets", ".yml", Asset),
     Kind("case_studies", "case-studies", ".md", CaseStudy),
     Kind("events", "events", ".md", Event),
     Kind("newsletters", "newsletters", ".md", NewsletterIssue),
-    Kind("news", "news/posts", ".md", NewsPost),
+    Kind("news", NEWS_POSTS, ".md", NewsPost),
 )
 TAXONOMIES = (("domains", "domains.yml", Domain), ("areas", "areas.yml", Area))
 SITE_FILE = "site.yml"
@@ -65,7 +66,7 @@ def publishable_source(relative: str) -> bool:
     parts = relative.split("/")
     if relative == NEWS_INDEX:
         return True
-    if len(parts) == 3 and parts[:2] == ["news", "posts"]:
+    if len(parts) == 3 and "/".join(parts[:2]) == NEWS_POSTS:
         return parts[2].endswith(".md") and re.match(STEM_PATTERN, parts[2][:-3]) is not None
     return parts[0] == MEDIA_FOLDER and relative.lower().endswith(IMAGE_SUFFIXES)
 
@@ -105,8 +106,9 @@ def _layout_problems(root: Path) -> list[Problem]:
         if path.name not in KNOWN_ENTRIES and not path.name.startswith("."):
             problems.append(Problem(_display(path), 1, "", "is not used by Signpost, so it is not published",
                                     "move it out of the content folder, or into the right folder", "warning"))
-    for path in sorted((root / "news").glob("*")) if (root / "news").is_dir() else []:
-        if path.name not in ("index.md", "posts") and not path.name.startswith("."):
+    news = root / NEWS_INDEX.split("/")[0]
+    for path in sorted(news.glob("*")) if news.is_dir() else []:
+        if path.name not in (Path(NEWS_INDEX).name, Path(NEWS_POSTS).name) and not path.name.startswith("."):
             problems.append(Problem(_display(path), 1, "", "only index.md and the posts folder belong in news/",
                                     "put news posts in content/news/posts/"))
     for path in sorted((root / MEDIA_FOLDER).rglob("*")) if (root / MEDIA_FOLDER).is_dir() else []:

@@ -21,9 +21,8 @@ def check_references(content: Content) -> list[Problem]:
         problems.extend(_asset_problems(content, record))
     for record in content.case_studies.values():
         problems.extend(_case_study_problems(content, record))
-    public = content.public()
     for record in content.newsletters.values():
-        problems.extend(_newsletter_problems(content, public, record))
+        problems.extend(_newsletter_problems(content, record))
     return problems
 
 
@@ -82,7 +81,7 @@ def _case_study_problems(content: Content, record: Record) -> Iterator[Problem]:
                       "add consent: with given: true, date and recorded_by once the person has agreed", "warning")
 
 
-def _newsletter_problems(content: Content, public: Content, record: Record) -> Iterator[Problem]:
+def _newsletter_problems(content: Content, record: Record) -> Iterator[Problem]:
     for index, item in enumerate(record.item.items):
         attribute, what, where = _NEWSLETTER_TARGETS[item.kind]
         path = ("items", index, item.kind)
@@ -90,5 +89,5 @@ def _newsletter_problems(content: Content, public: Content, record: Record) -> I
             continue
         if item.stem not in getattr(content, attribute):
             yield _missing(record, path, item.stem, getattr(content, attribute), what, where)
-        elif not record.item.draft and item.stem not in getattr(public, attribute):
+        elif not record.item.draft and not content.is_published(attribute, item.stem):
             yield _unpublished(record, path, item.stem, what)

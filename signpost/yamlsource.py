@@ -84,19 +84,12 @@ def parse_yaml(text: str, source: str, line_offset: int = 0) -> tuple[YamlDocume
     """
     try:
         loader, node = _compose(_FastStaffLoader, text)
-    except yaml.reader.ReaderError as error:
-        return None, [_character_problem(error, text, source, line_offset)]
     except yaml.YAMLError:
         # Parse broken files again in pure Python: its messages are clearer.
         try:
             loader, node = _compose(_StaffLoader, text)
-        except yaml.reader.ReaderError as error:
-            return None, [_character_problem(error, text, source, line_offset)]
-        except yaml.MarkedYAMLError as error:
-            return None, [_syntax_problem(error, source, line_offset)]
         except yaml.YAMLError as error:
-            summary = " ".join(str(error).split())[:120]
-            return None, [Problem(source, line_offset + 1, "", f"this is not valid YAML ({summary})", "check the indentation and quotes")]
+            return None, [_parse_problem(error, text, source, line_offset)]
     document = YamlDocument(None, first_line=line_offset + 1)
     problems: list[Problem] = []
     if node is not None:
@@ -116,6 +109,15 @@ class _Unreadable(Exception):
     def __init__(self, node: yaml.Node, message: str, hint: str):
         super().__init__(message)
         self.node, self.message, self.hint = node, message, hint
+
+
+def _parse_problem(error: yaml.YAMLError, text: str, source: str, line_offset: int) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        return _character_problem(error, text, source, line_offset)
+    if isinstance(error, yaml.MarkedYAMLError):
+        return _syntax_problem(error, source, line_offset)
+    summary = " ".join(str(error).split())[:120]
+    return Problem(source, line_offset + 1, "", f"this is not valid YAML ({summary})", "check the indentation and quotes")
 
 
 def _character_problem(error: yaml.reader.ReaderError, text: str, source: str, line_offset: int) -> Problem:
@@ -192,8 +194,6 @@ class _Builder:
         result: dict = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else f"line {self.line(key_node)}"
-            if not isinstance(key, str):
-                key = str(key)
             if key in result:
                 self.problems.append(self.duplicate_key(key, key_node, path))
                 continue
