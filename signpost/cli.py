@@ -1,8 +1,8 @@
 """The ``signpost`` command (and ``python build.py``): build, check, serve.
 
 Whatever goes wrong, a person sees plain lines and an exit code, never a
-Python traceback. Set SIGNPOST_DEBUG=1 to see the traceback of an internal
-error when reporting a bug.
+Python traceback. ``--debug`` shows the traceback of an internal error, for
+reporting a bug.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from signpost.loader import load_content
-from signpost.problems import ContentError, errors_in, format_problems
+from signpost.problems import ContentError, Problem, errors_in, format_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,10 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         print("Stopped.", file=sys.stderr)
         return 130
     except Exception as error:  # noqa: BLE001 - the last line of defence for staff
-        if os.environ.get("SIGNPOST_DEBUG"):
+        if args.debug:
             raise
         print(f"Signpost stopped because of an internal problem: {error}", file=sys.stderr)
-        print("Nothing was changed. Please report this to the site's developers; SIGNPOST_DEBUG=1 shows the details.", file=sys.stderr)
+        print("Nothing was changed. Please report this to the site's developers; --debug shows the details.", file=sys.stderr)
         return 1
 
 
@@ -49,21 +49,31 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     build = _command(commands, "build", "Check the content, then build the site (the old site stays if anything fails).", run_build)
     build.add_argument("--output", default="site", help="Where to write the site (default: site/).")
+    _engine_options(build)
+    # For tests of the split search index on a small site; not for staff.
+    build.add_argument("--pages-per-shard", type=int, default=None, help=argparse.SUPPRESS)
     check = _command(commands, "check", "Check the content and report every problem; builds nothing.", run_check)
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="How to print problems.")
     serve = _command(commands, "serve", "Preview the site while you edit; pages reload when files change.", run_serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="Address to serve on (default 127.0.0.1:8000).")
+    _engine_options(serve)
     return parser
 
 
 def _command(commands, name: str, help_text: str, run) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=help_text, description=help_text)
     command.add_argument("--content", default="content", help="The content folder (default: content/).")
-    command.add_argument("--config", default="mkdocs.yml", help="The site configuration file (default: mkdocs.yml).")
-    command.add_argument("--today", type=_iso_date, default=os.environ.get("SIGNPOST_TODAY"),
-                         help="Treat this date (YYYY-MM-DD) as today, for upcoming events and freshness.")
+    command.add_argument("--today", type=_iso_date, default=None,
+                         help="Treat this date (YYYY-MM-DD) as today, for upcoming events and freshness "
+                              "(default: the date of SOURCE_DATE_EPOCH if set, else today).")
+    command.add_argument("--debug", action="store_true", help="Show the details of an internal problem.")
     command.set_defaults(run=run)
     return command
+
+
+def _engine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--config", default="mkdocs.yml", help="The theme settings file (default: mkdocs.yml).")
+    command.add_argument("--templates", default=None, help="The templates folder (default: templates/ beside the --config file).")
 
 
 def _iso_date(value: str) -> dt.date:
@@ -73,13 +83,19 @@ def _iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
 
 
-def _today(args: argparse.Namespace) -> dt.date | None:
-    return _iso_date(args.today) if isinstance(args.today, str) else args.today
+def build_day(args: argparse.Namespace) -> dt.date:
+    """The day the build counts as today: --today, else SOURCE_DATE_EPOCH's day, else today."""
+    if args.today:
+        return args.today
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Validate only. Exit 1 when there is any error; warnings alone pass."""
-    content, problems = load_content(Path(args.content), _today(args))
+    _, problems = load_content(Path(args.content), build_day(args))
     if problems:
         print(format_problems(problems, args.format))
     if args.format == "text":
@@ -87,11 +103,38 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if errors_in(problems) else 0
 
 
+def build_options(args: argparse.Namespace):
+    """The build's options from the command line."""
+    from signpost.pipeline import BuildOptions
+    from signpost.search import PAGES_PER_SHARD
+
+    config = Path(args.config)
+    protected = {"project folder": config.resolve().parent, "current folder": Path.cwd()}
+    shard = getattr(args, "pages_per_shard", None) or PAGES_PER_SHARD
+    return BuildOptions(build_day(args), templates_folder(args) / "signpost", protected, shard)
+
+
+def templates_folder(args: argparse.Namespace) -> Path:
+    """The templates folder: --templates, or templates/ beside the theme settings file."""
+    folder = Path(args.templates) if args.templates else Path(args.config).parent / "templates"
+    if not (folder / "signpost").is_dir():
+        raise ContentError([Problem(str(folder), 1, "", "the page templates are not here",
+                                    "run the command from the project folder, or pass --templates")])
+    return folder
+
+
+def engine(args: argparse.Namespace):
+    """The site engine: the one place it is chosen."""
+    from signpost.mkdocs_adapter.engine import MkDocsEngine
+
+    return MkDocsEngine(Path(args.config))
+
+
 def run_build(args: argparse.Namespace) -> int:
     """Check, then build the site into a fresh folder and swap it in."""
-    from signpost.mkdocs_adapter.build import build_site  # the one place the engine is chosen
+    from signpost.pipeline import build_site
 
-    warnings = build_site(Path(args.config), Path(args.content), Path(args.output), _today(args))
+    warnings = build_site(Path(args.content), Path(args.output), engine(args), build_options(args))
     if warnings:
         print(format_problems(warnings), file=sys.stderr)
     print(f"Built the site in {args.output}/.", file=sys.stderr)
@@ -100,9 +143,10 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Serve a live preview that rebuilds when content or templates change."""
-    from signpost.mkdocs_adapter.build import serve_site
+    from signpost.preview import serve
 
-    serve_site(Path(args.config), Path(args.content), args.dev_addr, _today(args))
+    serve(Path(args.content), engine(args), build_options(args), args.dev_addr,
+          watched=[Path(args.content), templates_folder(args), Path(args.config)])
     return 0
 
 

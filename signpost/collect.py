@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Sequence
 
 from signpost.content import Content, Record
 
@@ -88,3 +89,30 @@ class Collections:
         """True when an asset's details are older than the site's review period."""
         age = self.content.today - record.item.last_checked
         return age > dt.timedelta(days=self.content.site.review_after_days)
+
+
+# A listing page holds at most this many cards, so no page grows with the
+# number of assets: more make more pages, each linked by "Next page".
+PAGE_SIZE = 40
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a long listing."""
+
+    number: int
+    count: int
+    records: Sequence[Record]
+    total: int
+    size: int = PAGE_SIZE
+
+    @property
+    def first(self) -> int:
+        """The position (from 1) of the first record on this page."""
+        return (self.number - 1) * self.size + 1
+
+
+def paginate(records: Sequence[Record], size: int = PAGE_SIZE) -> list[ListingPage]:
+    """Split a listing into pages of at most ``size``; an empty listing is one empty page."""
+    count = max(1, -(-len(records) // size))
+    return [ListingPage(number, count, records[(number - 1) * size : number * size], len(records), size) for number in range(1, count + 1)]

@@ -1,4 +1,4 @@
-"""The loaded content of a site: every record with its source file and lines."""
+"""The loaded content of a site: every record with its source file."""
 
 from __future__ import annotations
 
@@ -9,20 +9,11 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from signpost.models import Area, Asset, CaseStudy, Domain, Event, NewsletterIssue, NewsPost, SiteInfo
-from signpost.yamlsource import YamlDocument
+from signpost.kinds import KINDS
+from signpost.models import Area, Asset, CaseStudy, Domain, Event, NewsletterIssue, NewsPost, SiteSettings
+from signpost.sourcelines import line_in_file
 
 M = TypeVar("M", bound=BaseModel)
-
-
-# What may be published, per kind. Domains and areas are always public.
-PUBLISHED = {
-    "assets": lambda asset: not asset.draft,
-    "case_studies": lambda story: story.publishable,
-    "events": lambda event: not event.draft,
-    "newsletters": lambda issue: not issue.draft,
-    "news": lambda post: not post.draft,
-}
 
 
 @dataclass(frozen=True)
@@ -31,17 +22,19 @@ class Record(Generic[M]):
 
     ``stem`` is the file name without its extension (or the ``id`` of a
     domain or area); it names the page and is how other files refer to it.
+    ``prefix`` is where the item sits inside its file (an entry of
+    domains.yml is at ``(index,)``).
     """
 
     stem: str
     item: M
     source: str
-    document: YamlDocument
     body: str = ""
+    prefix: tuple = ()
 
     def line_of(self, *path: str | int) -> int:
-        """The line in ``source`` where ``path`` was written."""
-        return self.document.line_of(path)
+        """The line in ``source`` where ``path`` was written (the file is read again)."""
+        return line_in_file(self.source, self.prefix + path)
 
 
 @dataclass
@@ -49,7 +42,7 @@ class Content:
     """Everything in a content folder, validated, keyed by stem."""
 
     root: Path
-    site: SiteInfo
+    site: SiteSettings
     today: dt.date
     domains: dict[str, Record[Domain]] = field(default_factory=dict)
     areas: dict[str, Record[Area]] = field(default_factory=dict)
@@ -69,13 +62,18 @@ class Content:
         ``staff_notes`` field are dropped here, once, so that no page,
         feed, index or export built from the copy can show them.
         """
-        kinds = {kind: _published(getattr(self, kind), keep) for kind, keep in PUBLISHED.items()}
+        kinds = {kind.attribute: _published(getattr(self, kind.attribute), kind.published) for kind in KINDS.values()}
         return Content(root=self.root, site=self.site, today=self.today, domains=self.domains, areas=self.areas, **kinds)
 
-    def is_published(self, kind: str, stem: str) -> bool:
-        """True when the record ``stem`` of ``kind`` (e.g. "events") exists and may be published."""
-        record = getattr(self, kind).get(stem)
-        return record is not None and PUBLISHED[kind](record.item)
+    def is_published(self, attribute: str, stem: str) -> bool:
+        """True when the record ``stem`` of the kind stored at ``attribute`` (e.g. "events") may be published."""
+        kind = next(kind for kind in KINDS.values() if kind.attribute == attribute)
+        record = getattr(self, attribute).get(stem)
+        return record is not None and kind.published(record.item)
+
+    def relative_source(self, record: Record) -> str:
+        """The record's file, relative to the content folder (``assets/x.yml``)."""
+        return Path(record.source).resolve().relative_to(self.root.resolve()).as_posix()
 
 
 def _published(records: dict[str, Record], keep) -> dict[str, Record]:
@@ -83,9 +81,7 @@ def _published(records: dict[str, Record], keep) -> dict[str, Record]:
     for stem, record in sorted(records.items()):
         if keep(record.item):
             item = record.item
-            if "staff_notes" in type(item).model_fields:
+            if "staff_notes" in type(item).model_fields and item.staff_notes is not None:
                 item = item.model_copy(update={"staff_notes": None})
-            # Keep the line numbers but not the raw data, which holds the notes.
-            lines_only = YamlDocument(None, record.document.lines, record.document.first_line)
-            public[stem] = Record(stem, item, record.source, lines_only, record.body)
+            public[stem] = Record(stem, item, record.source, record.body, record.prefix)
     return public

@@ -8,9 +8,6 @@ from decimal import Decimal
 from signpost.models.common import Cost
 from signpost.models.schedule import Schedule, Session
 
-_ORDINAL_WEEK = {"first": "first", "second": "second", "third": "third", "fourth": "fourth", "last": "last"}
-
-
 def join_words(words: list[str]) -> str:
     """``['a', 'b', 'c']`` → ``'a, b and c'``."""
     if len(words) <= 1:

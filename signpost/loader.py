@@ -9,66 +9,38 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
 from pydantic import BaseModel
 
 from signpost.content import Content, Record
-from signpost.models import Area, Asset, CaseStudy, Domain, Event, NewsletterIssue, NewsPost, SiteInfo
+from signpost.kinds import KINDS, MEDIA_FOLDER, NEWS_INDEX, SITE_FILE, SITE_MODEL, TAXONOMIES, ContentKind
 from signpost.models.common import STEM_PATTERN
+from signpost.models.site import SiteSettings
 from signpost.problems import Problem
 from signpost.references import check_references
+from signpost.sourcelines import FrontMatterError, split_front_matter
 from signpost.validation import validate
 from signpost.yamlsource import YamlDocument, parse_yaml
 
 
-@dataclass(frozen=True)
-class Kind:
-    """A folder of content files that all follow one model."""
-
-    attribute: str
-    folder: str
-    suffix: str
-    model: type[BaseModel]
-
-    @property
-    def has_body(self) -> bool:
-        """Markdown kinds have front matter and a body; YAML kinds do not."""
-        return self.suffix == ".md"
-
-
-NEWS_POSTS = "news/posts"
-KINDS = (
-    Kind("assets", "assets", ".yml", Asset),
-    Kind("case_studies", "case-studies", ".md", CaseStudy),
-    Kind("events", "events", ".md", Event),
-    Kind("newsletters", "newsletters", ".md", NewsletterIssue),
-    Kind("news", NEWS_POSTS, ".md", NewsPost),
-)
-TAXONOMIES = (("domains", "domains.yml", Domain), ("areas", "areas.yml", Area))
-SITE_FILE = "site.yml"
-NEWS_INDEX = "news/index.md"
-MEDIA_FOLDER = "media"
 # Pictures only: an SVG can carry script, so it is not among them.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
-KNOWN_ENTRIES = {SITE_FILE, "domains.yml", "areas.yml", "news", MEDIA_FOLDER} | {kind.folder.split("/")[0] for kind in KINDS}
+KNOWN_ENTRIES = {SITE_FILE, NEWS_INDEX.split("/")[0], MEDIA_FOLDER} | {taxonomy.file for taxonomy in TAXONOMIES.values()} | {
+    kind.folder.split("/")[0] for kind in KINDS.values()
+}
 
 
-def publishable_source(relative: str) -> bool:
-    """True for the content files an engine may publish as they are.
+def media_files(root: Path) -> list[Path]:
+    """The pictures in the media folder that may be published, in a stable order."""
+    folder = root / MEDIA_FOLDER
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.rglob("*") if path.is_file() and not _hidden(path, folder) and path.name.lower().endswith(IMAGE_SUFFIXES))
 
-    Only what the loader has checked: the news index, news posts directly in
-    news/posts/, and pictures in media/. Everything else is rendered by
-    Signpost from validated records, or not published at all.
-    """
-    parts = relative.split("/")
-    if relative == NEWS_INDEX:
-        return True
-    if len(parts) == 3 and "/".join(parts[:2]) == NEWS_POSTS:
-        return parts[2].endswith(".md") and re.match(STEM_PATTERN, parts[2][:-3]) is not None
-    return parts[0] == MEDIA_FOLDER and relative.lower().endswith(IMAGE_SUFFIXES)
+
+def _hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
 def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Content | None, list[Problem]]:
@@ -84,8 +56,8 @@ def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Conten
     site = _load_site(root, problems)
     content = Content(root, site, today or dt.date.today()) if site else None
     unreadable: dict[str, set[str]] = {}
-    records = {kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set())) for kind in KINDS}
-    taxonomies = {name: _load_taxonomy(root / filename, model, problems) for name, filename, model in TAXONOMIES}
+    records = {kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set())) for kind in KINDS.values()}
+    taxonomies = {taxonomy.attribute: _load_taxonomy(root / taxonomy.file, taxonomy.model, problems) for taxonomy in TAXONOMIES.values()}
     if content is None:
         return None, problems
     for name, value in {**records, **taxonomies}.items():
@@ -108,7 +80,7 @@ def _layout_problems(root: Path) -> list[Problem]:
                                     "move it out of the content folder, or into the right folder", "warning"))
     news = root / NEWS_INDEX.split("/")[0]
     for path in sorted(news.glob("*")) if news.is_dir() else []:
-        if path.name not in (Path(NEWS_INDEX).name, Path(NEWS_POSTS).name) and not path.name.startswith("."):
+        if path.name not in (Path(NEWS_INDEX).name, Path(KINDS["news"].folder).name) and not path.name.startswith("."):
             problems.append(Problem(_display(path), 1, "", "only index.md and the posts folder belong in news/",
                                     "put news posts in content/news/posts/"))
     for path in sorted((root / MEDIA_FOLDER).rglob("*")) if (root / MEDIA_FOLDER).is_dir() else []:
@@ -137,7 +109,7 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
     return text
 
 
-def _load_site(root: Path, problems: list[Problem]) -> SiteInfo | None:
+def _load_site(root: Path, problems: list[Problem]) -> SiteSettings | None:
     path = root / SITE_FILE
     if not path.is_file():
         problems.append(Problem(_display(path), 1, "", "is missing", "create content/site.yml with the site's name and introduction"))
@@ -145,7 +117,7 @@ def _load_site(root: Path, problems: list[Problem]) -> SiteInfo | None:
     document = _read_yaml(path, problems)
     if document is None or not _is_mapping(document, path, problems):
         return None
-    site, found = validate(SiteInfo, document, _display(path))
+    site, found = validate(SITE_MODEL, document, _display(path))
     problems.extend(found)
     return site
 
@@ -169,7 +141,7 @@ def _is_mapping(document: YamlDocument, path: Path, problems: list[Problem], wha
     return False
 
 
-def _load_kind(root: Path, kind: Kind, problems: list[Problem], unreadable: set[str]) -> dict[str, Record]:
+def _load_kind(root: Path, kind: ContentKind, problems: list[Problem], unreadable: set[str]) -> dict[str, Record]:
     folder = root / kind.folder
     records: dict[str, Record] = {}
     seen: dict[str, Path] = {}
@@ -191,7 +163,7 @@ def _load_kind(root: Path, kind: Kind, problems: list[Problem], unreadable: set[
     return records
 
 
-def _acceptable_name(path: Path, kind: Kind, seen: dict[str, Path], problems: list[Problem]) -> bool:
+def _acceptable_name(path: Path, kind: ContentKind, seen: dict[str, Path], problems: list[Problem]) -> bool:
     source = _display(path)
     if path.suffix not in (kind.suffix, ".yaml" if kind.suffix == ".yml" else kind.suffix):
         problems.append(Problem(source, 1, "", f"is not a {kind.suffix} file, so it is not read or published", f"rename it to end in {kind.suffix}, or move it out of {kind.folder}/", "warning"))
@@ -211,7 +183,7 @@ def _acceptable_name(path: Path, kind: Kind, seen: dict[str, Path], problems: li
     return True
 
 
-def _load_record(path: Path, kind: Kind, problems: list[Problem]) -> Record | None:
+def _load_record(path: Path, kind: ContentKind, problems: list[Problem]) -> Record | None:
     text = _read_text(path, problems)
     if text is None:
         return None
@@ -220,27 +192,22 @@ def _load_record(path: Path, kind: Kind, problems: list[Problem]) -> Record | No
         return None
     item, found = validate(kind.model, document, _display(path))
     problems.extend(found)
-    return Record(path.stem, item, _display(path), document, body) if item else None
+    # The parsed YAML and its line map are dropped here: lines are found
+    # again from the file if a later check needs one.
+    return Record(path.stem, item, _display(path), body) if item else None
 
 
-def _split(text: str, path: Path, kind: Kind, problems: list[Problem]) -> tuple[YamlDocument | None, str]:
+def _split(text: str, path: Path, kind: ContentKind, problems: list[Problem]) -> tuple[YamlDocument | None, str]:
     if not kind.has_body:
         document, found = parse_yaml(text, _display(path))
         problems.extend(found)
         return (document if not found else None), ""
-    handler = frontmatter.YAMLHandler()
-    if not handler.detect(text):
-        problems.append(Problem(_display(path), 1, "", "has no front matter",
-                                "start the file with a line '---', then the fields, then another '---' line"))
-        return None, ""
     try:
-        fields, body = handler.split(text)
-    except ValueError:
-        problems.append(Problem(_display(path), 1, "", "the front matter is not closed",
-                                "add a line '---' after the last field, before the text"))
+        fields, body, offset = split_front_matter(text)
+    except FrontMatterError as error:
+        problems.append(Problem(_display(path), error.line, "", error.message, error.hint))
         return None, ""
-    # The front matter starts on line 2, just after the opening '---'.
-    document, found = parse_yaml(fields, _display(path), line_offset=text[: text.index(fields)].count("\n"))
+    document, found = parse_yaml(fields, _display(path), line_offset=offset)
     problems.extend(found)
     return (document if not found else None), body.strip("\n")
 
@@ -273,5 +240,5 @@ def _taxonomy_records(path: Path, model: type[BaseModel], document: YamlDocument
                                     "give each entry its own id"))
             continue
         first_lines[item.id] = line
-        records[item.id] = Record(item.id, item, _display(path), document)
+        records[item.id] = Record(item.id, item, _display(path), prefix=(index,))
     return records

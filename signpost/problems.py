@@ -22,20 +22,20 @@ class Problem:
     hint: str = ""
     severity: str = "error"
 
+    def explanation(self) -> str:
+        """``field: what is wrong — how to fix``, without the place."""
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return what + (f" — {self.hint}" if self.hint else "")
+
     def as_text(self) -> str:
         """``path:line: field: what is wrong — how to fix``."""
-        where = f"{self.source}:{self.line}: "
-        what = f"{self.field}: {self.message}" if self.field else self.message
-        if self.severity != "error":
-            what = f"{self.severity}: {what}"
-        return where + what + (f" — {self.hint}" if self.hint else "")
+        prefix = f"{self.severity}: " if self.severity != "error" else ""
+        return f"{self.source}:{self.line}: {prefix}{self.explanation()}"
 
     def as_github(self) -> str:
         """A GitHub Actions workflow command, shown beside the line in a PR."""
         kind = "error" if self.severity == "error" else "warning"
-        text = (f"{self.field}: {self.message}" if self.field else self.message)
-        text += f" — {self.hint}" if self.hint else ""
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = self.explanation().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.source},line={self.line}::{text}"
 
 

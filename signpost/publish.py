@@ -8,11 +8,14 @@ atomic ``renameat2(RENAME_EXCHANGE)`` call, elsewhere with two renames.
 from __future__ import annotations
 
 import ctypes
+import fcntl
 import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+
+from signpost.problems import ContentError, Problem
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -38,6 +41,47 @@ def unsafe_output(output: Path, protected: dict[str, Path]) -> str | None:
     if output.exists() and not (output / MARKER).is_file() and any(output.iterdir()):
         return "it already holds files that Signpost did not build"
     return None
+
+
+@contextmanager
+def build_lock(output: Path) -> Iterator[None]:
+    """Hold the output's lock for the whole build; refuse when another build holds it.
+
+    Two builds swapping into one folder at once could each retire the
+    other's work; with the lock the second stops at once with a plain line.
+    The lock file is removed afterwards, so nothing is left beside the site.
+    """
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    path = output.parent / f".{output.name}.lock"
+    handle = _locked(path)
+    if handle is None:
+        raise ContentError([Problem(str(output), 1, "", "another build is writing this site right now",
+                                    "wait for it to finish, then build again")])
+    try:
+        yield
+    finally:
+        # Unlink before unlocking: a build waiting on this file then sees it
+        # was replaced (see _locked) and takes a fresh one.
+        path.unlink(missing_ok=True)
+        handle.close()
+
+
+def _locked(path: Path):
+    """An open, exclusively locked file at ``path``, or None when another process holds it."""
+    while True:
+        handle = open(path, "a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return None
+        try:
+            if os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        handle.close()  # the file was removed while we waited: lock the new one
 
 
 @contextmanager

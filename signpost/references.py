@@ -6,12 +6,12 @@ import difflib
 from typing import Iterator
 
 from signpost.content import Content, Record
+from signpost.kinds import KINDS
 from signpost.problems import Problem
 from signpost.validation import field_label
 
-_NEWSLETTER_TARGETS = {"news": ("news", "news post", "content/news/posts"),
-                       "event": ("events", "event", "content/events"),
-                       "case_study": ("case_studies", "case study", "content/case-studies")}
+# How a staff member would name each kind a newsletter can list.
+_NEWSLETTER_WORDS = {"news": "news post", "event": "event", "case_study": "case study"}
 
 
 def check_references(content: Content) -> list[Problem]:
@@ -83,7 +83,8 @@ def _case_study_problems(content: Content, record: Record) -> Iterator[Problem]:
 
 def _newsletter_problems(content: Content, record: Record) -> Iterator[Problem]:
     for index, item in enumerate(record.item.items):
-        attribute, what, where = _NEWSLETTER_TARGETS[item.kind]
+        kind = KINDS[item.kind]
+        attribute, what, where = kind.attribute, _NEWSLETTER_WORDS[item.kind], f"content/{kind.folder}"
         path = ("items", index, item.kind)
         if item.stem in content.unreadable.get(attribute, ()):
             continue

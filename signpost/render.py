@@ -1,47 +1,38 @@
-"""Render every generated page's source from the templates in ``templates/signpost``.
+"""Render the outputs of a site from its public content and the templates.
 
-A page source is front matter (title, description) and an HTML body. Any
-engine that takes Markdown with raw HTML can publish it; the MkDocs adapter
-hands each one to MkDocs as an in-memory file.
+The renderer walks the registry of content kinds and yields outputs of any
+kind: finished pages (an HTML body with a typed title, description, kind and
+search setting), plain files (the sitemap, robots.txt) and the checked source
+files an engine publishes itself (news posts, pictures). An engine adapter
+only hands them on.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import jinja2
-import yaml
 
 from signpost import humanize, richtext, urls
-from signpost.collect import Collections
+from signpost.collect import Collections, paginate
 from signpost.content import Content, Record
+from signpost.kinds import KINDS, NEWS_INDEX, TAXONOMIES, ContentKind, Taxonomy
+from signpost.loader import media_files
+from signpost.outputs import FileOutput, Output, Page, SourceFile
+from signpost.sitemap import robots_txt, sitemap_files
 
-
-@dataclass(frozen=True)
-class PageSource:
-    """One page to publish: where it goes, what it says, which file to edit."""
-
-    url: str
-    title: str
-    description: str
-    body: str
-    edit_source: str | None = None
-
-    @property
-    def source_path(self) -> str:
-        """The path of the page's source, for example ``directory/x.md``."""
-        return urls.source_path(self.url)
-
-    def front_matter(self) -> str:
-        """The page's title and description as a YAML front-matter block."""
-        meta = {"title": self.title, "description": self.description}
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n"
-
-    def text(self) -> str:
-        """Front matter and body, as one Markdown document (raw HTML inside)."""
-        return self.front_matter() + "\n" + self.body.strip() + "\n"
+# The main sections, in the order the site's navigation shows them.
+NAVIGATION = (
+    ("Home", urls.HOME),
+    ("Find something to do", TAXONOMIES["domain"].index_url),
+    ("Areas", TAXONOMIES["area"].index_url),
+    ("Events", KINDS["event"].index_url),
+    ("News", KINDS["news"].index_url),
+    ("Stories", KINDS["case_study"].index_url),
+    ("Newsletter", KINDS["newsletter"].index_url),
+    ("Search", urls.SEARCH),
+)
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:
@@ -56,7 +47,6 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(
         markdown=richtext.to_html,
-        clock=humanize.clock,
         long_date=humanize.long_date,
         short_date=humanize.short_date,
         cost=humanize.cost_text,
@@ -65,7 +55,6 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
         schedule_lines=humanize.schedule_lines,
         schedule_short=humanize.schedule_short,
         join_words=humanize.join_words,
-        time_range=humanize.time_range,
     )
     env.globals.update(url=urls, href=_href)
     return env
@@ -78,96 +67,110 @@ def _href(context: jinja2.runtime.Context, target: str) -> str:
 
 
 class SiteRenderer:
-    """Renders the page sources of a site from its public content."""
+    """Renders every output of a site from its public content."""
 
     def __init__(self, content: Content, templates_dir: Path):
         self.content = content
+        self.site = content.site
         self.lists = Collections(content)
         self.env = template_environment(templates_dir)
 
-    def pages(self) -> Iterator[PageSource]:
-        """Every generated page, in a stable order."""
+    def outputs(self) -> Iterator[Output]:
+        """Every output, in a stable order; the sitemap comes last, listing every page."""
+        listed: list[str] = []
+        for output in self._pages_and_sources():
+            if (isinstance(output, Page) and not output.noindex) or (isinstance(output, SourceFile) and output.url is not None):
+                listed.append(output.url)
+            yield output
+        yield from sitemap_files(self.site, listed)
+        yield FileOutput("robots.txt", robots_txt(self.site))
+
+    def _pages_and_sources(self) -> Iterator[Output]:
         yield self.home()
-        yield from self.domain_pages()
-        yield from self.area_pages()
-        yield from (self.asset_page(record) for record in self.content.assets.values())
-        yield from self.event_pages()
-        yield from self.case_study_pages()
-        yield from self.newsletter_pages()
-        yield self.page("search.html", urls.INDEXES["search"], "Search", f"Search {self.content.site.name}.")
+        for taxonomy in TAXONOMIES.values():
+            yield from self.taxonomy_pages(taxonomy)
+        yield from (self.record_page(KINDS["asset"], record) for record in self.content.assets.values())
+        for name in ("event", "case_study", "newsletter"):
+            yield from self.kind_pages(KINDS[name])
+        yield from self.news_sources()
+        yield from self.media_sources()
+        yield self.page("search.html", urls.SEARCH, "Search", f"Search {self.site.name}.", "search")
 
-    def page(self, template: str, url: str, title: str, description: str, edit: str | None = None, **context) -> PageSource:
-        """Render one template into a page source."""
+    def page(self, template: str, url: str, title: str, description: str, kind: str, *, searchable: bool = False,
+             source: str | None = None, **context) -> Page:
+        """Render one template into a page."""
         body = self.env.get_template(template).render(
-            page_url=url, title=title, site=self.content.site, content=self.content, lists=self.lists, **context
+            page_url=url, title=title, site=self.site, content=self.content, lists=self.lists, searchable=searchable, **context
         )
-        return PageSource(url, title, description, body, edit)
+        edit_url = self.site.edit_url(source) if source else None
+        return Page(url, title, description, body, kind, searchable, edit_url)
 
-    def home(self) -> PageSource:
+    def home(self) -> Page:
         """The home page: what the site is, domains with counts, events, news."""
-        site = self.content.site
-        return self.page("home.html", urls.HOME, site.name, site.tagline, "site.yml")
+        return self.page("home.html", urls.HOME, self.site.name, self.site.tagline, "home", source="site.yml")
 
-    def domain_pages(self) -> Iterator[PageSource]:
-        """The list of domains, then one listing page per domain."""
-        return self._grouping_pages("domain", self.content.domains, self.lists.by_domain, "Find something to do",
-                                    "Browse clubs, groups, classes and volunteering by type of activity.")
-
-    def area_pages(self) -> Iterator[PageSource]:
-        """The list of areas, then one listing page per area."""
-        return self._grouping_pages("area", self.content.areas, self.lists.by_area, "Browse by area",
-                                    "Browse clubs, groups, classes and volunteering by where they meet.")
-
-    def _grouping_pages(self, kind: str, groups: dict[str, Record], members: dict[str, list[Record]],
-                        title: str, description: str) -> Iterator[PageSource]:
-        source = f"{kind}s.yml"
-        address = urls.domain if kind == "domain" else urls.area
-        yield self.page("groups.html", urls.INDEXES[f"{kind}s"], title, description, source,
-                        kind=kind, groups=groups, members=members, address=address)
+    def taxonomy_pages(self, taxonomy: Taxonomy) -> Iterator[Page]:
+        """The list of a taxonomy's groups, then each group's listing, a page at a time."""
+        groups = getattr(self.content, taxonomy.attribute)
+        members = self.lists.by_domain if taxonomy.name == "domain" else self.lists.by_area
+        description = {"domain": "Browse clubs, groups, classes and volunteering by type of activity.",
+                       "area": "Browse clubs, groups, classes and volunteering by where they meet."}[taxonomy.name]
+        title = "Find something to do" if taxonomy.name == "domain" else taxonomy.index_title
+        yield self.page("groups.html", taxonomy.index_url, title, description, "groups", source=taxonomy.file,
+                        taxonomy=taxonomy, groups=groups, members=members)
         for identifier, record in groups.items():
-            yield self.page("listing.html", address(identifier), record.item.name, record.item.description, source,
-                            group=record.item, assets=members[identifier], kind=kind)
+            first_page = taxonomy.url(identifier)
+            for listing in paginate(members[identifier]):
+                title = record.item.name if listing.number == 1 else f"{record.item.name} (page {listing.number} of {listing.count})"
+                yield self.page("listing.html", urls.numbered(first_page, listing.number), title, record.item.description,
+                                "listing", source=taxonomy.file, group=record.item, taxonomy=taxonomy, listing=listing,
+                                first_page=first_page)
 
-    def asset_page(self, record: Record) -> PageSource:
-        """The page of one asset."""
-        asset = record.item
-        return self.page("asset.html", urls.asset(record.stem), asset.name, asset.summary, _relative_source(record, self.content),
-                         record=record, asset=asset, needs_check=self.lists.needs_check(record))
+    def kind_pages(self, kind: ContentKind) -> Iterator[Page]:
+        """A kind's list page, then one page per published record."""
+        listing = {"event": self.lists.events_by_start, "case_study": self.lists.case_studies,
+                   "newsletter": self.lists.newsletters}[kind.name]
+        titles = {"event": ("Events", "Seminars, workshops and community events: dates, places and how to book."),
+                  "case_study": ("Stories", "How people found their way into community life, told by them and their workers."),
+                  "newsletter": ("Newsletter", "Every issue of the newsletter: news, events and stories.")}
+        title, description = titles[kind.name]
+        yield self.page(kind.index_template, kind.index_url, title, description, f"{kind.name}-list")
+        for record in listing:
+            yield self.record_page(kind, record)
 
-    def event_pages(self) -> Iterator[PageSource]:
-        """The list of events, then one page per event."""
-        yield self.page("events.html", urls.INDEXES["events"], "Events",
-                        "Seminars, workshops and community events: dates, places and how to book.")
-        for record in self.lists.events_by_start:
-            event = record.item
-            yield self.page("event.html", urls.event(record.stem), event.title, event.summary, _relative_source(record, self.content),
-                            record=record, event=event)
+    def record_page(self, kind: ContentKind, record: Record) -> Page:
+        """The page of one record, with the kind's template."""
+        item = record.item
+        title, description = kind.title(item), kind.summary(item)
+        if kind.name == "newsletter":
+            title = f"Issue {item.number}: {item.title}"
+            description = f"Issue {item.number} of the newsletter, {humanize.short_date(item.date)}."
+        # A closed asset keeps its page for old links, but leaves search.
+        searchable = not (kind.name == "asset" and item.status == "closed")
+        context = {"record": record, kind.name if kind.name != "case_study" else "story": item}
+        if kind.name == "asset":
+            context["needs_check"] = self.lists.needs_check(record)
+        if kind.name == "newsletter":
+            context["issue"] = item
+        return self.page(kind.template, kind.url(record.stem), title, description, kind.name, searchable=searchable,
+                         source=self.content.relative_source(record), **context)
 
-    def case_study_pages(self) -> Iterator[PageSource]:
-        """The list of case studies, then one page per case study."""
-        yield self.page("case_studies.html", urls.INDEXES["case_studies"], "Stories",
-                        "How people found their way into community life, told by them and their workers.")
-        for record in self.lists.case_studies:
-            story = record.item
-            yield self.page("case_study.html", urls.case_study(record.stem), story.title, story.summary,
-                            _relative_source(record, self.content), record=record, story=story)
+    def news_sources(self) -> Iterator[SourceFile]:
+        """The news index and each published post, for the engine's blog to publish."""
+        root = self.content.root
+        yield SourceFile(NEWS_INDEX, root / NEWS_INDEX, "news-list", KINDS["news"].index_url, False, self.site.edit_url(NEWS_INDEX))
+        kind = KINDS["news"]
+        for record in self.lists.latest_news:
+            relative = self.content.relative_source(record)
+            yield SourceFile(relative, Path(record.source), kind.name, kind.url(record.stem), True, self.site.edit_url(relative))
 
-    def newsletter_pages(self) -> Iterator[PageSource]:
-        """The newsletter archive, then one page per issue."""
-        yield self.page("newsletters.html", urls.INDEXES["newsletters"], "Newsletter",
-                        "Every issue of the newsletter: news, events and stories.")
-        for record in self.lists.newsletters:
-            issue = record.item
-            yield self.page("newsletter.html", urls.newsletter(record.stem), f"Issue {issue.number}: {issue.title}",
-                            f"Issue {issue.number} of the newsletter, {humanize.short_date(issue.date)}.",
-                            _relative_source(record, self.content), record=record, issue=issue)
+    def media_sources(self) -> Iterator[SourceFile]:
+        """Pictures in the media folder, published as they are."""
+        root = self.content.root
+        for path in media_files(root):
+            yield SourceFile(path.relative_to(root).as_posix(), path, "media")
 
 
-def _relative_source(record: Record, content: Content) -> str:
-    """The record's file, relative to the content folder (for edit links)."""
-    return Path(record.source).resolve().relative_to(content.root.resolve()).as_posix()
-
-
-def render_site(content: Content, templates_dir: Path) -> list[PageSource]:
-    """All page sources for the public copy of ``content``."""
-    return list(SiteRenderer(content.public(), templates_dir).pages())
+def render_site(content: Content, templates_dir: Path) -> Iterator[Output]:
+    """Every output of the public copy of ``content``."""
+    return SiteRenderer(content.public(), templates_dir).outputs()

@@ -2,8 +2,9 @@
 
 Pagefind reads the finished HTML and writes a split index, so a search
 downloads only the fragments it needs: it stays light at 10,000 assets,
-unlike an index that loads whole before the first result. Only regions
-marked ``data-pagefind-body`` are indexed.
+unlike an index that loads whole before the first result. The renderer says
+which pages belong in the index; within each, only the region marked
+``data-pagefind-body`` is indexed.
 
 Pagefind holds a whole index in memory while it builds it (about 95 MB per
 1,000 asset pages, measured). Large sites are therefore indexed in groups of
@@ -29,38 +30,24 @@ SHARD_LIST = "shards.json"
 PAGES_PER_SHARD = 3000
 
 
-def pages_per_shard() -> int:
-    """The shard size: PAGES_PER_SHARD, or SIGNPOST_PAGES_PER_SHARD if set."""
-    return int(os.environ.get("SIGNPOST_PAGES_PER_SHARD", PAGES_PER_SHARD))
+def index_site(site_dir: Path, pages: list[str], pages_per_shard: int = PAGES_PER_SHARD) -> None:
+    """Index ``pages`` (paths relative to ``site_dir``) into one bundle, or several searched as one."""
+    pages = sorted(pages)
+    groups = max(1, -(-len(pages) // pages_per_shard))
+    shards = [_index_shard(site_dir, pages[number * len(pages) // groups : (number + 1) * len(pages) // groups], number)
+              for number in range(groups)]
+    (site_dir / BUNDLE / SHARD_LIST).write_text(json.dumps(shards[1:]))
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the Pagefind index (one bundle, or several merged) for ``site_dir``."""
-    pages = searchable_pages(site_dir)
-    groups = max(1, -(-len(pages) // pages_per_shard()))
-    if groups == 1:
-        _run_pagefind(site_dir, site_dir / BUNDLE)
-        extra: list[str] = []
-    else:
-        extra = [_index_shard(site_dir, pages[number * len(pages) // groups:(number + 1) * len(pages) // groups], number)
-                 for number in range(groups)][1:]
-    (site_dir / BUNDLE / SHARD_LIST).write_text(json.dumps(extra))
-
-
-def searchable_pages(site_dir: Path) -> list[Path]:
-    """The pages that mark a region for the index, in a stable order."""
-    return sorted(path for path in site_dir.rglob("*.html") if b"data-pagefind-body" in path.read_bytes())
-
-
-def _index_shard(site_dir: Path, pages: list[Path], number: int) -> str:
+def _index_shard(site_dir: Path, pages: list[str], number: int) -> str:
     """Index ``pages`` alone, from a view of the site made of hard links."""
     name = BUNDLE if number == 0 else f"{BUNDLE}-{number + 1}"
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".signpost-shard-") as view:
         for page in pages:
             # Same relative paths, so the index holds the same page addresses.
-            target = Path(view) / page.relative_to(site_dir)
+            target = Path(view) / page
             target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(page, target)
+            _link_or_copy(site_dir / page, target)
         # Written inside the view, then moved: Pagefind makes page addresses
         # relative to where the bundle sits.
         _run_pagefind(Path(view), Path(view) / name)

@@ -1,68 +1,35 @@
 """Where each page lives. URLs are permanent: links from leaflets depend on them.
 
-Every URL here is site-relative and directory-style (``directory/<stem>/``);
+Every URL here is site-relative and folder-style (``directory/<stem>/``);
 pages link to each other with relative URLs so the site works from any path.
+The address of each kind of record comes from the registry in ``signpost.kinds``.
 """
 
 from __future__ import annotations
 
 import posixpath
 
+from signpost.kinds import KINDS, TAXONOMIES
+
 HOME = ""
+SEARCH = "search/"
 
 
-def asset(stem: str) -> str:
-    """The page of one community asset."""
-    return f"directory/{stem}/"
+def of(kind: str, stem: str) -> str:
+    """The page of one record of ``kind`` (a content kind, or "domain" / "area")."""
+    registry = KINDS.get(kind) or TAXONOMIES[kind]
+    return registry.url(stem)
 
 
-def domain(identifier: str) -> str:
-    """The listing of one domain's assets."""
-    return f"domains/{identifier}/"
+def index(kind: str) -> str:
+    """The list page of ``kind`` (for example "event" → ``events/``)."""
+    registry = KINDS.get(kind) or TAXONOMIES[kind]
+    return registry.index_url
 
 
-def area(identifier: str) -> str:
-    """The listing of one area's assets."""
-    return f"areas/{identifier}/"
-
-
-def event(stem: str) -> str:
-    """The page of one event."""
-    return f"events/{stem}/"
-
-
-def case_study(stem: str) -> str:
-    """The page of one case study."""
-    return f"case-studies/{stem}/"
-
-
-def newsletter(stem: str) -> str:
-    """The archived page of one newsletter issue."""
-    return f"newsletter/{stem}/"
-
-
-def news(stem: str) -> str:
-    """A news post (the blog is configured with ``post_url_format: "{file}"``)."""
-    return f"news/{stem}/"
-
-
-INDEXES = {
-    "domains": "domains/",
-    "areas": "areas/",
-    "events": "events/",
-    "news": "news/",
-    "case_studies": "case-studies/",
-    "newsletters": "newsletter/",
-    "search": "search/",
-}
-
-
-def source_path(url: str) -> str:
-    """The page-source path for a URL: ``directory/x/`` → ``directory/x.md``."""
-    if url in ("", "/"):
-        return "index.md"
-    stripped = url.strip("/")
-    return f"{stripped}/index.md" if url in INDEXES.values() else f"{stripped}.md"
+def numbered(first_page: str, number: int) -> str:
+    """Page ``number`` of a listing whose first page is at ``first_page``."""
+    return first_page if number == 1 else f"{first_page}page/{number}/"
 
 
 def relative(from_url: str, to_url: str) -> str:

@@ -18,13 +18,14 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_CONTENT = REPO / "content"
 SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "small"
 CONFIG = REPO / "mkdocs.yml"
+TEMPLATES = REPO / "templates"
 TODAY = dt.date(2026, 11, 22)
 
 
-def build(content: Path, output: Path, today: dt.date = TODAY) -> int:
+def build(content: Path, output: Path, today: dt.date = TODAY, extra: list[str] | None = None) -> int:
     """Build ``content`` into ``output`` through the real command line code."""
-    return main(["build", "--content", str(content), "--output", str(output),
-                 "--config", str(CONFIG), "--today", today.isoformat()])
+    return main(["build", "--content", str(content), "--output", str(output), "--config", str(CONFIG),
+                 "--templates", str(TEMPLATES), "--today", today.isoformat(), *(extra or [])])
 
 
 def run_command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:

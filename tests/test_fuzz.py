@@ -12,6 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from signpost.kinds import KINDS as REGISTRY
 from signpost.loader import load_content
 from signpost.models import Asset
 from signpost.render import render_site
@@ -20,8 +21,7 @@ from tests.conftest import REPO, SMALL_CONTENT, TODAY
 TEMPLATES = REPO / "templates" / "signpost"
 # SIGNPOST_FUZZ_EXAMPLES=5000 runs a longer campaign than CI's.
 FUZZ = settings(max_examples=int(os.environ.get("SIGNPOST_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-KINDS = {"assets": ("assets", ".yml"), "events": ("events", ".md"), "case_studies": ("case-studies", ".md"),
-         "newsletters": ("newsletters", ".md"), "news": ("news/posts", ".md")}
+KINDS = {kind.attribute: (kind.folder, kind.suffix) for kind in REGISTRY.values()}
 
 FIELD_NAMES = sorted({"name", "summary", "description", "domains", "area", "schedule", "sessions", "repeats", "days",
                       "weeks", "dates", "starts", "ends", "cost", "free", "amount", "per", "contact", "phone", "email",
@@ -61,7 +61,7 @@ def check(content: Path, kind: str, path: Path) -> None:
     assert all(problem.line >= 1 and problem.message for problem in problems)
     if "fuzz" in getattr(loaded, kind):
         if not [problem for problem in problems if problem.severity == "error"]:
-            render_site(loaded, TEMPLATES)
+            list(render_site(loaded, TEMPLATES))
     else:
         assert [problem for problem in ours if problem.severity == "error"], "an unreadable file must be reported"
 

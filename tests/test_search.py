@@ -26,10 +26,9 @@ def results_for(browser, base: str, query: str) -> list[str]:
         tab.close()
 
 
-def test_a_sharded_index_finds_what_a_single_index_finds(browser, example_site, example_url, tmp_path, monkeypatch):
-    monkeypatch.setenv("SIGNPOST_PAGES_PER_SHARD", "20")
+def test_a_sharded_index_finds_what_a_single_index_finds(browser, example_site, example_url, tmp_path):
     sharded = tmp_path / "site"
-    assert build(EXAMPLE_CONTENT, sharded) == 0
+    assert build(EXAMPLE_CONTENT, sharded, extra=["--pages-per-shard", "20"]) == 0
     extra = json.loads((sharded / "pagefind" / "shards.json").read_text())
     assert len(extra) >= 2 and all((sharded / path / "pagefind-entry.json").is_file() for path in extra)
     assert json.loads((example_site / "pagefind" / "shards.json").read_text()) == []

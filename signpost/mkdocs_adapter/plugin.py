@@ -1,105 +1,166 @@
-"""The ``signpost`` MkDocs plugin: content in, generated pages out.
+"""The MkDocs plugin that hands Signpost's outputs to MkDocs, and nothing else.
 
-The hooks stay thin. ``on_config`` loads and checks the content (or takes
-what the build command already loaded); ``on_files`` removes every source
-file MkDocs must not publish and adds the generated pages in their place.
+Each rendered page becomes a :class:`RenderedPage`: a MkDocs page whose
+title, description, address, edit link and body are set from the core's
+typed fields, so no title is parsed, no address is guessed from a file name
+and no body is swapped. Plain files go in as generated files; checked source
+files (news posts for Material's blog, pictures) are placed in the engine's
+own, otherwise empty, docs folder.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
+import shutil
 from pathlib import Path
+from typing import Iterable
 
-from mkdocs.config import config_options as options
-from mkdocs.config.base import Config
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
-from markupsafe import Markup
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import TableOfContents
 
-from signpost.content import Content
-from signpost.loader import load_content, publishable_source
-from signpost.problems import errors_in, format_problems
-from signpost.render import render_site
-
+from signpost.models import SiteSettings
+from signpost.outputs import FileOutput, Output, Page, SourceFile
 
 # Material's hidden toggles carry autocomplete="off", which HTML allows only
 # on text-like inputs; the Nu Html Checker reports it on every page.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
-class SignpostConfig(Config):
-    """Settings under ``plugins: - signpost:`` in mkdocs.yml."""
+def source_uri(url: str) -> str:
+    """The MkDocs source path we give a page at ``url``: always ``<url>index.md``.
 
-    templates_subdir = options.Type(str, default="signpost")
+    An ``index.md`` is written to ``<folder>/index.html`` whatever
+    ``use_directory_urls`` says, so the address never depends on it.
+    """
+    return f"{url}index.md"
 
 
-class SignpostPlugin(BasePlugin[SignpostConfig]):
-    """Adds Signpost's generated pages to a MkDocs build."""
+class RenderedPage(MkDocsPage):
+    """A page whose body Signpost has already rendered: MkDocs wraps it in the theme."""
 
-    def __init__(self) -> None:
-        self.preloaded: Content | None = None
-        self.content: Content | None = None
-        self.bodies: dict[str, str] = {}
+    def __init__(self, output: Page, file: File, config: MkDocsConfig):
+        # Material prints titles unescaped in some places, and strips tags
+        # (unescaping) where there is no meta title: escaped Markup in both.
+        title = Markup.escape(output.title)
+        super().__init__(title, file, config)
+        self.meta = {"title": title, "description": Markup.escape(output.description)}
+        if output.noindex:
+            self.meta["robots"] = "noindex"
+        self.edit_url = output.edit_url
+        self.signpost_kind = output.kind
+        self._body: str | None = output.body
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        """There is no Markdown to read: the body is finished HTML."""
+        self.markdown = ""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """Use the finished body as the page's content, once."""
+        self.content, self._body = self._body, None
+        self.toc = TableOfContents([])
+
+
+class SignpostPlugin(BasePlugin):
+    """Hands one build's outputs to MkDocs."""
+
+    def __init__(self, outputs: Iterable[Output], site: SiteSettings, in_navigation: set[str]):
+        self.outputs = outputs
+        self.site = site
+        self.in_navigation = in_navigation
+        self.sources: dict[str, SourceFile] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Load and check the content in ``docs_dir``; stop on any error."""
-        self.content = self.preloaded or self._load(config.docs_dir)
-        # Material prints these without escaping in some places and with
-        # `| e` in others: escaped Markup is safe in both, never doubled.
-        config.site_name = Markup.escape(self.content.site.name)
-        config.extra["contact_email"] = Markup.escape(self.content.site.contact_email)
+        """Take the footer's contact address from the site settings; the core writes the sitemap."""
+        config.extra["contact_email"] = Markup.escape(self.site.contact_email)
+        config.theme.static_templates.discard("sitemap.xml")
         return config
 
-    def _load(self, docs_dir: str) -> Content:
-        today = os.environ.get("SIGNPOST_TODAY")
-        content, problems = load_content(Path(docs_dir), dt.date.fromisoformat(today) if today else None)
-        if content is None or errors_in(problems):
-            raise PluginError("The content has problems:\n" + format_problems(errors_in(problems)))
-        return content
-
-    # Run before Material's blog plugin looks for posts in on_files.
+    # Before Material's blog plugin looks for posts in on_files.
     @event_priority(100)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Keep only publishable source files, then add the generated pages."""
-        for file in list(files):
-            # Theme files come from elsewhere; from the content folder, only
-            # files the loader has checked (news posts, pictures) go to MkDocs.
-            if file.src_dir == config.docs_dir and not publishable_source(file.src_uri):
-                files.remove(file)
-        templates = Path(config.theme.custom_dir or "templates") / self.config.templates_subdir
-        self.bodies = {}
-        for page in render_site(self.content, templates):
-            # The body is finished HTML: MkDocs gets only the front matter to
-            # parse, and on_page_content puts the HTML in place unchanged.
-            generated = File.generated(config, page.source_path, content=page.front_matter())
-            generated.edit_uri = page.edit_source
-            files.append(generated)
-            self.bodies[page.source_path] = page.body
+        """Add every output: pages, files and the source files the blog publishes."""
+        for output in self.outputs:
+            if isinstance(output, Page):
+                files.append(self._page_file(output, config))
+            elif isinstance(output, FileOutput):
+                _replace(files, File.generated(config, output.path, content=output.data))
+            else:
+                files.append(self._source_file(output, config))
+        self.outputs = ()
         return files
 
-    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """Escape the title and description every template prints."""
+    def _page_file(self, output: Page, config: MkDocsConfig) -> File:
+        inclusion = InclusionLevel.INCLUDED if output.url in self.in_navigation else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, source_uri(output.url), content="", inclusion=inclusion)
+        file.dest_uri, file.url = output.path, output.url or "./"
+        RenderedPage(output, file, config)
+        return file
+
+    def _source_file(self, output: SourceFile, config: MkDocsConfig) -> File:
+        # Material's blog reads posts and its index from the docs folder, so
+        # they are placed there (hard-linked where possible), checked as they are.
+        target = Path(config.docs_dir) / output.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(output.source, target)
+        self.sources[output.path] = output
+        return File(output.path, config.docs_dir, config.site_dir, config.use_directory_urls)
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Check that the blog put each post at the address the core gave it."""
+        for path, source in self.sources.items():
+            file = files.get_file_from_path(path)
+            if source.url is not None and file is not None and file.url != source.url:
+                raise PluginError(f"{source.source}: the blog publishes this at '{file.url}', not '{source.url}'; "
+                                  "set post_url_format: \"{file}\" for the blog in mkdocs.yml")
+        return nav
+
+    def on_pre_page(self, page: MkDocsPage, *, config: MkDocsConfig, files: Files) -> MkDocsPage:
+        """Give pages from source files (news posts) their edit link from the site settings."""
+        source = self.sources.get(page.file.src_uri)
+        if source is not None:
+            page.edit_url = source.edit_url
+        return page
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Escape a news post's title and description: Material prints them unescaped."""
         for key in ("title", "description"):
-            if isinstance(page.meta.get(key), str):
+            if isinstance(page.meta.get(key), str) and not isinstance(page.meta[key], Markup):
                 page.meta[key] = Markup.escape(page.meta[key])
         return markdown
 
-    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """Use the rendered HTML for generated pages; leave other pages alone."""
-        return self.bodies.get(page.file.src_uri, html)
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Let go of the content and page bodies: the search indexer runs next."""
-        self.preloaded, self.content, self.bodies = None, None, {}
-
-    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        """Make Material's page shell valid HTML."""
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """Make Material's page shell valid HTML; let go of a written page's body."""
+        if isinstance(page, RenderedPage):
+            page.content = None
         return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same fix for pages made from a template alone, such as 404.html."""
         return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
+
+    def source_of(self, path: str) -> Path | None:
+        """The content file behind a docs-folder path, for problems MkDocs reports."""
+        source = self.sources.get(path)
+        return source.source if source else None
+
+
+def _replace(files: Files, file: File) -> None:
+    # The core's file wins over a theme file of the same name (the theme's
+    # sitemap.xml template, once it is no longer rendered).
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

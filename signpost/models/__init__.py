@@ -5,6 +5,7 @@ from signpost.models.case_study import CaseStudy
 from signpost.models.event import Event
 from signpost.models.news import NewsPost
 from signpost.models.newsletter import NewsletterIssue
-from signpost.models.taxonomy import Area, Domain, SiteInfo
+from signpost.models.site import SiteSettings
+from signpost.models.taxonomy import Area, Domain
 
-__all__ = ["Area", "Asset", "CaseStudy", "Domain", "Event", "NewsPost", "NewsletterIssue", "SiteInfo"]
+__all__ = ["Area", "Asset", "CaseStudy", "Domain", "Event", "NewsPost", "NewsletterIssue", "SiteSettings"]

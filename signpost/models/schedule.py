@@ -60,11 +60,3 @@ class Schedule(Strict):
         if not self.sessions and not self.note:
             raise ValueError("needs sessions, or a note such as 'Open every day, drop in any time'")
         return self
-
-    @property
-    def weekdays(self) -> list[str]:
-        """Every weekday this activity meets on, in week order (daily means all)."""
-        days = {day for session in self.sessions for day in session.days}
-        if any(session.repeats == "daily" for session in self.sessions):
-            days = set(WEEKDAYS)
-        return [day for day in WEEKDAYS if day in days]

@@ -1,0 +1,76 @@
+"""The settings a team chooses for its site, kept in content/site.yml.
+
+This is the one typed configuration of a Signpost site. ``mkdocs.yml`` holds
+only the engine's theme settings; everything a team sets lives here.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, field_validator
+
+from signpost.models.common import Email, Line, Strict, Text, Url
+
+
+def _folder_url(value: str) -> str:
+    # Every absolute address is the site address joined to a relative one,
+    # so it must end with a slash ("https://x.org/directory" would lose a part).
+    return value if value.endswith("/") else value + "/"
+
+
+SiteUrl = Annotated[Url, AfterValidator(_folder_url)]
+Branch = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$")]
+
+
+class Licence(Strict):
+    """The licence the open data is published under."""
+
+    name: Line = Field(description="The licence's name, for example 'Open Government Licence v3.0'.")
+    url: Url = Field(description="The web address of the licence's text.")
+
+
+class SiteSettings(Strict):
+    """What the site is, who runs it and where it lives (content/site.yml)."""
+
+    name: Line = Field(description="The site's name, shown in every page header.")
+    place: Line = Field(description="The place the directory covers.")
+    tagline: Line = Field(description="One plain sentence that says what the site is for.")
+    introduction: Text = Field(description="The welcome on the home page, in Markdown.")
+    organisation: Line = Field(description="Who runs the site.")
+    contact_email: Email = Field(description="Where people can send corrections.")
+    site_url: SiteUrl = Field(
+        description="The site's own web address, for example 'https://connects.example.org/'. "
+        "Used for the sitemap, links in calendars and emails, and sharing."
+    )
+    repo_url: Url | None = Field(
+        None, description="The GitHub repository the content is kept in, for example 'https://github.com/team/directory'."
+    )
+    edit_branch: Branch = Field("main", description="The branch that staff edit, usually 'main'.")
+    content_folder: Line = Field("content", description="Where the content folder sits in the repository, usually 'content'.")
+    licence: Licence | None = Field(None, description="The licence for the open data the site publishes.")
+    timezone: Line = Field("Europe/London", description="The time zone of every time on the site, for example 'Europe/London'.")
+    review_after_days: int = Field(
+        365, ge=30, le=1000, description="Assets not checked for this many days are marked as due a check."
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except Exception:  # zoneinfo raises several kinds for odd names
+            raise ValueError("is not a time zone name; use a name such as Europe/London") from None
+        return value
+
+    def absolute(self, url: str) -> str:
+        """The full web address of a site-relative ``url`` such as ``directory/x/``."""
+        return self.site_url + url.lstrip("/")
+
+    def edit_url(self, relative_source: str) -> str | None:
+        """Where staff edit a content file (``assets/x.yml``) on GitHub, if a repository is set."""
+        if not self.repo_url:
+            return None
+        folder = self.content_folder.strip("/")
+        return f"{self.repo_url.rstrip('/')}/edit/{self.edit_branch}/{folder}/{relative_source}"

@@ -1,0 +1,69 @@
+"""What the core produces: pages, files, and source files an engine publishes.
+
+Rendering returns a stream of these. An engine adapter (``signpost.mkdocs_adapter``)
+hands each one to its engine and does nothing else: it never parses a title,
+guesses an address or swaps a body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Page:
+    """A finished HTML page body, with what the page shell needs to know.
+
+    ``url`` is site-relative and folder-style (``directory/x/``; ``""`` is the
+    home page). ``body`` is finished, safe HTML: engines wrap it in their
+    page shell and never re-parse it.
+    """
+
+    url: str
+    title: str
+    description: str
+    body: str
+    kind: str
+    searchable: bool = False
+    edit_url: str | None = None
+    # Staff pages and the like: no search engine, no sitemap.
+    noindex: bool = False
+
+    @property
+    def path(self) -> str:
+        """The file the page is written to, relative to the site folder."""
+        return f"{self.url}index.html"
+
+
+@dataclass(frozen=True)
+class FileOutput:
+    """Any other file: a sitemap, a calendar, a feed, an export."""
+
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A checked content file that the engine publishes itself.
+
+    News posts (through the engine's blog, which turns Markdown into pages)
+    and pictures. ``url`` is where the published page lives, for pages.
+    """
+
+    path: str
+    source: Path
+    kind: str
+    url: str | None = None
+    searchable: bool = False
+    edit_url: str | None = None
+
+
+Output = Union[Page, FileOutput, SourceFile]
+
+
+def page_urls(outputs: list[Output]) -> list[str]:
+    """Every page address the outputs publish, in order."""
+    return [output.url for output in outputs if isinstance(output, Page) or (isinstance(output, SourceFile) and output.url is not None)]
