@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - the last line of defence for staff
+    except Exception as error:
         if args.debug:
             raise
         print(f"Signpost stopped because of an internal problem: {error}", file=sys.stderr)
@@ -89,7 +89,7 @@ def build_day(args: argparse.Namespace) -> dt.date:
         return args.today
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
 
 

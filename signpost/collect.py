@@ -7,9 +7,9 @@ Everything here takes the public copy of the content (see
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Sequence
 
 from signpost.content import Content, Record
 

@@ -55,7 +55,7 @@ class Content:
     # to them are not reported again: the file's own errors say enough.
     unreadable: dict[str, set[str]] = field(default_factory=dict)
 
-    def public(self) -> "Content":
+    def public(self) -> Content:
         """A copy holding only what may be published.
 
         Drafts, case studies without recorded consent and every

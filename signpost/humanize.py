@@ -8,6 +8,7 @@ from decimal import Decimal
 from signpost.models.common import Cost
 from signpost.models.schedule import Schedule, Session
 
+
 def join_words(words: list[str]) -> str:
     """``['a', 'b', 'c']`` → ``'a, b and c'``."""
     if len(words) <= 1:

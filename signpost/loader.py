@@ -23,7 +23,6 @@ from signpost.sourcelines import FrontMatterError, split_front_matter
 from signpost.validation import validate
 from signpost.yamlsource import YamlDocument, parse_yaml
 
-
 # Pictures only: an SVG can carry script, so it is not among them.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
 KNOWN_ENTRIES = {SITE_FILE, NEWS_INDEX.split("/")[0], MEDIA_FOLDER} | {taxonomy.file for taxonomy in TAXONOMIES.values()} | {

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class SourceFile:
     edit_url: str | None = None
 
 
-Output = Union[Page, FileOutput, SourceFile]
+Output = Page | FileOutput | SourceFile
 
 
 def page_urls(outputs: list[Output]) -> list[str]:

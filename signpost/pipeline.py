@@ -8,9 +8,10 @@ MkDocs adapter); anything with a ``publish`` method of the same shape will do.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol
+from typing import Protocol
 
 from signpost.loader import load_content
 from signpost.models import SiteSettings

@@ -118,7 +118,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # the terminal is for problems, not requests
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+    def do_GET(self) -> None:
         if self.path == VERSION_PATH:
             return self._send(str(self.state.version).encode(), "text/plain")
         errors = errors_in(self.state.problems)

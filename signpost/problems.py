@@ -7,8 +7,8 @@ run can tell a member of staff about every mistake in every file at once.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)

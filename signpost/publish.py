@@ -11,9 +11,9 @@ import ctypes
 import fcntl
 import os
 import shutil
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from signpost.problems import ContentError, Problem
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Iterator
+from collections.abc import Iterator
 
 from signpost.content import Content, Record
 from signpost.kinds import KINDS

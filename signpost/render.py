@@ -9,8 +9,8 @@ only hands them on.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import jinja2
 

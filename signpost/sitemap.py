@@ -7,7 +7,7 @@ addresses under the site's ``site_url``. A sitemap file may hold at most
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from signpost.models import SiteSettings
@@ -25,7 +25,7 @@ def sitemap_files(site: SiteSettings, page_urls: list[str], per_file: int = URLS
         yield FileOutput(SITEMAP, _urlset(site, groups[0]))
         return
     names = [f"sitemap-{number}.xml" for number in range(1, len(groups) + 1)]
-    for name, group in zip(names, groups):
+    for name, group in zip(names, groups, strict=True):
         yield FileOutput(name, _urlset(site, group))
     entries = "".join(f"<sitemap><loc>{escape(site.absolute(name))}</loc></sitemap>\n" for name in names)
     yield FileOutput(SITEMAP, _document("sitemapindex", entries))

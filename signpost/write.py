@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from signpost.outputs import FileOutput, Output, Page, SourceFile
 

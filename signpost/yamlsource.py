@@ -96,14 +96,14 @@ def parse_yaml(text: str, source: str, line_offset: int = 0) -> tuple[YamlDocume
         builder = _Builder(loader, document, source, line_offset, problems)
         try:
             document.data = builder.build(node, ())
-        except _Unreadable as error:
+        except _UnreadableError as error:
             return None, [Problem(source, builder.line(error.node), "", error.message, error.hint)]
         except RecursionError:
             return None, [Problem(source, line_offset + 1, "", "is nested too deeply to read", "simplify the file")]
     return document, problems
 
 
-class _Unreadable(Exception):
+class _UnreadableError(Exception):
     """A value that YAML parsed but that cannot become plain data."""
 
     def __init__(self, node: yaml.Node, message: str, hint: str):
@@ -173,7 +173,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path, parents: tuple = ()) -> Any:
         self.document.lines.setdefault(path, self.line(node))
         if id(node) in parents:
-            raise _Unreadable(node, "uses an alias (*name) inside itself, which goes round in a circle", "use the value itself, not an alias")
+            raise _UnreadableError(node, "uses an alias (*name) inside itself, which goes round in a circle", "use the value itself, not an alias")
         parents = parents + (id(node),)
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path, parents)
@@ -184,11 +184,11 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> Any:
         try:
             return self.loader.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as error:
-            raise _Unreadable(node, f"'{node.tag}' is not allowed here", "remove the part starting with !") from None
+        except yaml.constructor.ConstructorError:
+            raise _UnreadableError(node, f"'{node.tag}' is not allowed here", "remove the part starting with !") from None
         except (ValueError, OverflowError):
             # PyYAML reads 2027-02-30 as a date and fails: it is not a real day.
-            raise _Unreadable(node, f"'{node.value}' is not a real date", "check the day and month") from None
+            raise _UnreadableError(node, f"'{node.value}' is not a real date", "check the day and month") from None
 
     def build_mapping(self, node: yaml.MappingNode, path: Path, parents: tuple) -> dict:
         result: dict = {}

@@ -22,16 +22,68 @@ def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-@pytest.mark.skipif(not VNU.is_file() or not shutil.which("java"), reason="run 'make test' to install vnu-jar and Java")
+class HtmlCheckerError(AssertionError):
+    """The Nu Html Checker crashed or did not check every page, so its silence proves nothing."""
+
+
+def nu_checker_errors(pages: list[Path], root: Path) -> list[str]:
+    """Check ``pages`` with the Nu Html Checker; return each error as 'page:line: message'.
+
+    Raises HtmlCheckerError unless the checker exited normally (0: valid, 1: errors
+    reported), wrote its JSON report, and named every page as checked.
+    """
+    command = ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--verbose", *map(str, pages)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    said = f"exit code {result.returncode}; stderr: {result.stderr[-2000:]!r}; stdout: {result.stdout[-500:]!r}"
+    if result.returncode not in (0, 1):
+        raise HtmlCheckerError(f"the Nu Html Checker crashed: {said}")
+    try:
+        report = json.loads(result.stderr)
+    except json.JSONDecodeError:
+        raise HtmlCheckerError(f"the Nu Html Checker wrote no JSON report: {said}") from None
+    if not isinstance(report, dict) or not isinstance(report.get("messages"), list) or "version" not in report:
+        raise HtmlCheckerError(f"that is not the Nu Html Checker's report: {said}")
+    # --verbose names each file on stdout as it is checked; a file it could not
+    # read is skipped silently, with exit code 0.
+    checked = [line for line in result.stdout.splitlines() if line.strip()]
+    if sorted(checked) != sorted(map(str, pages)):
+        missing = sorted(set(map(str, pages)) - set(checked))
+        raise HtmlCheckerError(f"the Nu Html Checker checked {len(checked)} of {len(pages)} pages; not checked: {missing[:10]}")
+    errors = []
+    for message in report["messages"]:
+        if message.get("type") in ("info", "warning"):
+            continue
+        url = message.get("url", "")
+        where = Path(unquote(urlsplit(url).path)) if url.startswith("file:") else Path(url or "?")
+        where = where.relative_to(root) if where.is_relative_to(root) else where
+        kind = "" if message.get("type") == "error" else f"[{message.get('type')}/{message.get('subType', '')}] "
+        errors.append(f"{where}:{message.get('lastLine', '?')}: {kind}{message.get('message', message)}")
+    if (result.returncode == 1) != bool(errors):
+        raise HtmlCheckerError(f"the Nu Html Checker's exit code does not match its {len(errors)} errors: {said}")
+    return errors
+
+
+needs_vnu = pytest.mark.skipif(not VNU.is_file() or not shutil.which("java"), reason="run 'make test' to install vnu-jar and Java")
+
+
+@needs_vnu
 def test_every_page_is_valid_html(example_site, record_property):
     pages = html_files(example_site)
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
-                            capture_output=True, text=True, check=False)
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [f"{Path(urlsplit(m.get('url', '')).path).relative_to(example_site)}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m.get("type") == "error"]
+    assert pages, "the example site has no pages"
+    errors = nu_checker_errors(pages, example_site)
     record_property("checked:vnu (Nu Html Checker)", len(pages))
     assert errors == [], "\n".join(errors[:40])
+
+
+@needs_vnu
+def test_the_html_checker_notices_an_invalid_page_and_an_unread_one(tmp_path):
+    good, bad = tmp_path / "good.html", tmp_path / "bad.html"
+    good.write_text('<!doctype html><html lang="en"><title>Good</title><p>Fine.</p></html>')
+    bad.write_text('<!doctype html><html lang="en"><title>Bad</title><p><div></span></div></html>')
+    assert nu_checker_errors([good], tmp_path) == []
+    assert "bad.html:1: Stray end tag “span”." in nu_checker_errors([good, bad], tmp_path)
+    with pytest.raises(HtmlCheckerError, match="checked 1 of 2 pages"):
+        nu_checker_errors([good, tmp_path / "missing.html"], tmp_path)
 
 
 def page_url(site: Path, path: Path) -> str:

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from signpost.humanize import cost_text, schedule_lines
+from signpost.kinds import every_model
 from signpost.models import Asset, CaseStudy, Event, NewsletterIssue
 from signpost.validation import validate
 from signpost.yamlsource import parse_yaml
@@ -181,14 +182,60 @@ def test_costs_and_event_dates_read_once_and_fully():
     assert event_when(start, start.replace(hour=12, minute=30)) == "Friday 14 May 2027, 10am to 12:30pm"
 
 
-def test_event_needs_a_place_and_a_sensible_end():
-    data = {"title": "T", "summary": "S", "start": "2027-07-01 10:00", "end": "2027-07-01 09:00",
-            "cost": {"free": True}, "organiser": {"name": "O"}, "timezone": "Europe/Londn"}
-    document, _ = parse_yaml(yaml.safe_dump(data), "e.md")
-    _, problems = validate(Event, document, "e.md")
-    assert [problem.as_text() for problem in problems] == [
-        "e.md:8: timezone: is not a time zone name — use a name such as Europe/London",
-    ]
+GOOD_EVENT = """\
+title: Mapping community assets
+summary: A workshop on finding what already helps people.
+start: 2027-07-01 10:00
+end: 2027-07-01 12:00
+online: https://example.org/join
+cost:
+  free: true
+organiser:
+  name: The Signpost team
+"""
+A_VENUE = "venue:\n  venue: Hollinsford Library\n  address: 1 Market Street\n"
+
+
+def event_problems(text: str) -> list[str]:
+    """Validate event front matter; return each problem as the line staff would read."""
+    document, problems = parse_yaml(text, "e.md")
+    if document is not None and not problems:
+        _, problems = validate(Event, document, "e.md")
+    return [problem.as_text() for problem in problems]
+
+
+def event_with_change(old: str, new: str) -> str:
+    assert old in GOOD_EVENT
+    return GOOD_EVENT.replace(old, new)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("", ""), ("online: https://example.org/join\n", A_VENUE), ("cost:", A_VENUE + "cost:")],
+    ids=["online only", "venue only", "venue and online"],
+)
+def test_event_with_a_place_and_a_sensible_end_is_good(old, new):
+    assert event_problems(event_with_change(old, new)) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("online: https://example.org/join\n", "",
+         ["e.md:1: needs a venue or an online link"]),
+        ("end: 2027-07-01 12:00", "end: 2027-07-01 09:00",
+         ["e.md:1: ends before it starts — check the dates and times"]),
+        ("end: 2027-07-01 12:00", "end: 2027-07-01 10:00",
+         ["e.md:1: ends before it starts — check the dates and times"]),
+        ("end: 2027-07-01 12:00", "end: 2027-06-30 12:00",
+         ["e.md:1: ends before it starts — check the dates and times"]),
+        ("cost:", "timezone: Europe/Londn\ncost:",
+         ["e.md:6: timezone: is not a time zone name — use a name such as Europe/London"]),
+    ],
+    ids=["no venue or online link", "ends before it starts", "ends as it starts", "ends the day before", "unknown time zone"],
+)
+def test_bad_event_is_explained(old, new, expected):
+    assert event_problems(event_with_change(old, new)) == expected
 
 
 def test_case_study_without_consent_is_not_publishable():
@@ -207,7 +254,10 @@ def test_newsletter_item_must_name_exactly_one_thing():
     ]
 
 
-@pytest.mark.parametrize("model", [Asset, CaseStudy, Event, NewsletterIssue])
+EVERY_MODEL = every_model()
+
+
+@pytest.mark.parametrize("model", EVERY_MODEL.values(), ids=EVERY_MODEL.keys())
 def test_every_field_is_documented(model):
     """Field descriptions are the documentation: the README and schema use them."""
     from pydantic import BaseModel
@@ -229,4 +279,4 @@ def test_every_field_is_documented(model):
                 yield from _models_in(arg)
 
     undocumented = [f"{owner}.{name}" for owner, name, info in walk(model) if not info.description]
-    assert undocumented == []
+    assert undocumented == [], f"fields with no description: {', '.join(undocumented)}"

@@ -14,9 +14,9 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
@@ -40,7 +40,7 @@ class MkDocsEngine:
         if not self.config_file.is_file():
             raise ContentError([Problem(str(self.config_file), 1, "", "the site configuration file is missing",
                                         "run the command from the project folder, or pass --config")])
-        plugin = SignpostPlugin(outputs, site, {url for _, url in navigation})
+        plugin = SignpostPlugin(outputs, site, {url: label for label, url in navigation})
         with tempfile.TemporaryDirectory(prefix="signpost-docs-") as docs, _build_date(today), _collect_warnings(plugin) as warnings:
             try:
                 config = load_config(str(self.config_file), docs_dir=docs, site_dir=str(site_dir), site_name=Markup.escape(site.name),

@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,12 +44,16 @@ def source_uri(url: str) -> str:
 class RenderedPage(MkDocsPage):
     """A page whose body Signpost has already rendered: MkDocs wraps it in the theme."""
 
-    def __init__(self, output: Page, file: File, config: MkDocsConfig):
+    def __init__(self, output: Page, file: File, config: MkDocsConfig, nav_label: str | None = None):
         # Material prints titles unescaped in some places, and strips tags
         # (unescaping) where there is no meta title: escaped Markup in both.
+        # A page in the navigation is labelled there with its nav label;
+        # the browser tab shows the meta title (the site's name alone at home).
         title = Markup.escape(output.title)
-        super().__init__(title, file, config)
-        self.meta = {"title": title, "description": Markup.escape(output.description)}
+        super().__init__(Markup.escape(nav_label) if nav_label else title, file, config)
+        self.meta = {"description": Markup.escape(output.description)}
+        if not self.is_homepage:
+            self.meta["title"] = title
         if output.noindex:
             self.meta["robots"] = "noindex"
         self.edit_url = output.edit_url
@@ -69,7 +73,7 @@ class RenderedPage(MkDocsPage):
 class SignpostPlugin(BasePlugin):
     """Hands one build's outputs to MkDocs."""
 
-    def __init__(self, outputs: Iterable[Output], site: SiteSettings, in_navigation: set[str]):
+    def __init__(self, outputs: Iterable[Output], site: SiteSettings, in_navigation: dict[str, str]):
         self.outputs = outputs
         self.site = site
         self.in_navigation = in_navigation
@@ -99,7 +103,7 @@ class SignpostPlugin(BasePlugin):
         inclusion = InclusionLevel.INCLUDED if output.url in self.in_navigation else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, source_uri(output.url), content="", inclusion=inclusion)
         file.dest_uri, file.url = output.path, output.url or "./"
-        RenderedPage(output, file, config)
+        RenderedPage(output, file, config, self.in_navigation.get(output.url))
         return file
 
     def _source_file(self, output: SourceFile, config: MkDocsConfig) -> File:

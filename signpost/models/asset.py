@@ -30,7 +30,7 @@ class Audience(Strict):
     note: Line | None = Field(None, description="Anything else about who it is for.")
 
     @model_validator(mode="after")
-    def _ages_in_order(self) -> "Audience":
+    def _ages_in_order(self) -> Audience:
         if self.min_age is not None and self.max_age is not None and self.max_age < self.min_age:
             raise ValueError("max_age is below min_age; swap them")
         return self

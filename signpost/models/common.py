@@ -94,7 +94,7 @@ class Cost(Strict):
     note: Line | None = Field(None, description="Anything else about cost, for example 'Free to members'.")
 
     @model_validator(mode="after")
-    def _amount_matches_free(self) -> "Cost":
+    def _amount_matches_free(self) -> Cost:
         if self.free and self.amount:
             raise ValueError("says free: true but also gives an amount; remove one of them")
         if not self.free and self.amount is None and not self.note:
@@ -112,7 +112,7 @@ class Place(Strict):
     longitude: float | None = Field(None, ge=-9.0, le=2.0, description="Longitude for the map (optional).")
 
     @model_validator(mode="after")
-    def _both_coordinates(self) -> "Place":
+    def _both_coordinates(self) -> Place:
         if (self.latitude is None) != (self.longitude is None):
             raise ValueError("needs both latitude and longitude, or neither")
         return self
@@ -129,7 +129,7 @@ class Contact(Strict):
     note: Line | None = Field(None, description="Best times to call, or other tips for getting in touch.")
 
     @model_validator(mode="after")
-    def _some_way_to_reach(self) -> "Contact":
+    def _some_way_to_reach(self) -> Contact:
         if not (self.phone or self.email or self.website):
             raise ValueError("needs at least one of phone, email or website")
         return self

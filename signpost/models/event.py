@@ -57,7 +57,7 @@ class Event(Strict):
         return value
 
     @model_validator(mode="after")
-    def _coherent(self) -> "Event":
+    def _coherent(self) -> Event:
         if self.venue is None and self.online is None:
             raise ValueError("needs a venue or an online link")
         if self.end_local <= self.start_local:

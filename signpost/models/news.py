@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import Annotated
 
 from pydantic import Field
 
 from signpost.models.common import Line, Strict
-
 
 # A category is a short label that also names a page: letters, numbers,
 # spaces and simple punctuation only.

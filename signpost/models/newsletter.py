@@ -18,7 +18,7 @@ class NewsletterItem(Strict):
     comment: Line | None = Field(None, description="A line to introduce the item.")
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> "NewsletterItem":
+    def _exactly_one(self) -> NewsletterItem:
         if sum(value is not None for value in (self.news, self.event, self.case_study)) != 1:
             raise ValueError("needs exactly one of news, event or case_study")
         return self

@@ -31,7 +31,7 @@ class Session(Strict):
     ends: ClockTime | None = Field(None, description="End time, 24-hour clock, for example '21:00'; '00:00' for midnight.")
 
     @model_validator(mode="after")
-    def _pattern_is_complete(self) -> "Session":
+    def _pattern_is_complete(self) -> Session:
         needs_days = self.repeats in ("weekly", "fortnightly", "monthly")
         if needs_days and not self.days:
             raise ValueError(f"repeats {self.repeats} but has no days; add for example 'days: [tuesday]'")
@@ -56,7 +56,7 @@ class Schedule(Strict):
     note: Line | None = Field(None, description="Anything else, for example 'Not in August' or 'Phone to check'.")
 
     @model_validator(mode="after")
-    def _something_said(self) -> "Schedule":
+    def _something_said(self) -> Schedule:
         if not self.sessions and not self.note:
             raise ValueError("needs sessions, or a note such as 'Open every day, drop in any time'")
         return self
