@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install site serve check test bench clean
+.PHONY: install site serve check lint test bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,11 @@ $(TOOLS_STAMP): .ci/install-test-tools
 	bash .ci/install-test-tools
 	mkdir -p .cache && touch $(TOOLS_STAMP)
 
-test: install $(TOOLS_STAMP)
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install $(TOOLS_STAMP) lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 bench: install

@@ -47,7 +47,9 @@ def _default_to_build(argv: list[str]) -> list[str]:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="signpost", description="Build and check a community asset directory.")
     commands = parser.add_subparsers(dest="command", required=True)
-    build = _command(commands, "build", "Check the content, then build the site (the old site stays if anything fails).", run_build)
+    build = _command(
+        commands, "build", "Check the content, then build the site (the old site stays if anything fails).", run_build
+    )
     build.add_argument("--output", default="site", help="Where to write the site (default: site/).")
     _engine_options(build)
     # For tests of the split search index on a small site; not for staff.
@@ -63,9 +65,13 @@ def _parser() -> argparse.ArgumentParser:
 def _command(commands, name: str, help_text: str, run) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=help_text, description=help_text)
     command.add_argument("--content", default="content", help="The content folder (default: content/).")
-    command.add_argument("--today", type=_iso_date, default=None,
-                         help="Treat this date (YYYY-MM-DD) as today, for upcoming events and freshness "
-                              "(default: the date of SOURCE_DATE_EPOCH if set, else today).")
+    command.add_argument(
+        "--today",
+        type=_iso_date,
+        default=None,
+        help="Treat this date (YYYY-MM-DD) as today, for upcoming events and freshness "
+        "(default: the date of SOURCE_DATE_EPOCH if set, else today).",
+    )
     command.add_argument("--debug", action="store_true", help="Show the details of an internal problem.")
     command.set_defaults(run=run)
     return command
@@ -118,8 +124,17 @@ def templates_folder(args: argparse.Namespace) -> Path:
     """The templates folder: --templates, or templates/ beside the theme settings file."""
     folder = Path(args.templates) if args.templates else Path(args.config).parent / "templates"
     if not (folder / "signpost").is_dir():
-        raise ContentError([Problem(str(folder), 1, "", "the page templates are not here",
-                                    "run the command from the project folder, or pass --templates")])
+        raise ContentError(
+            [
+                Problem(
+                    str(folder),
+                    1,
+                    "",
+                    "the page templates are not here",
+                    "run the command from the project folder, or pass --templates",
+                )
+            ]
+        )
     return folder
 
 
@@ -145,8 +160,13 @@ def run_serve(args: argparse.Namespace) -> int:
     """Serve a live preview that rebuilds when content or templates change."""
     from signpost.preview import serve
 
-    serve(Path(args.content), engine(args), build_options(args), args.dev_addr,
-          watched=[Path(args.content), templates_folder(args), Path(args.config)])
+    serve(
+        Path(args.content),
+        engine(args),
+        build_options(args),
+        args.dev_addr,
+        watched=[Path(args.content), templates_folder(args), Path(args.config)],
+    )
     return 0
 
 

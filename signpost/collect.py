@@ -27,8 +27,9 @@ class Collections:
         Closed ones, and ones whose only sessions are one-off dates now past,
         keep their page (old links still work) but are not listed.
         """
-        records = [record for record in self.content.assets.values()
-                   if record.item.status != "closed" and not self.finished(record)]
+        records = [
+            record for record in self.content.assets.values() if record.item.status != "closed" and not self.finished(record)
+        ]
         return sorted(records, key=lambda record: (record.item.name.casefold(), record.stem))
 
     def finished(self, record: Record) -> bool:
@@ -115,4 +116,7 @@ class ListingPage:
 def paginate(records: Sequence[Record], size: int = PAGE_SIZE) -> list[ListingPage]:
     """Split a listing into pages of at most ``size``; an empty listing is one empty page."""
     count = max(1, -(-len(records) // size))
-    return [ListingPage(number, count, records[(number - 1) * size : number * size], len(records), size) for number in range(1, count + 1)]
+    return [
+        ListingPage(number, count, records[(number - 1) * size : number * size], len(records), size)
+        for number in range(1, count + 1)
+    ]

@@ -92,6 +92,13 @@ def cost_text(cost: Cost) -> str:
         return "Free"
     if cost.amount is None:
         return cost.note or "There is a charge"
-    per = {"session": " a session", "week": " a week", "month": " a month", "term": " a term",
-           "year": " a year", "course": " for the course", "event": ""}.get(cost.per or "", "")
+    per = {
+        "session": " a session",
+        "week": " a week",
+        "month": " a month",
+        "term": " a term",
+        "year": " a year",
+        "course": " for the course",
+        "event": "",
+    }.get(cost.per or "", "")
     return pounds(cost.amount) + per

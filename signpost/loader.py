@@ -25,9 +25,11 @@ from signpost.yamlsource import YamlDocument, parse_yaml
 
 # Pictures only: an SVG can carry script, so it is not among them.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
-KNOWN_ENTRIES = {SITE_FILE, NEWS_INDEX.split("/")[0], MEDIA_FOLDER} | {taxonomy.file for taxonomy in TAXONOMIES.values()} | {
-    kind.folder.split("/")[0] for kind in KINDS.values()
-}
+KNOWN_ENTRIES = (
+    {SITE_FILE, NEWS_INDEX.split("/")[0], MEDIA_FOLDER}
+    | {taxonomy.file for taxonomy in TAXONOMIES.values()}
+    | {kind.folder.split("/")[0] for kind in KINDS.values()}
+)
 
 
 def media_files(root: Path) -> list[Path]:
@@ -35,7 +37,11 @@ def media_files(root: Path) -> list[Path]:
     folder = root / MEDIA_FOLDER
     if not folder.is_dir():
         return []
-    return sorted(path for path in folder.rglob("*") if path.is_file() and not _hidden(path, folder) and path.name.lower().endswith(IMAGE_SUFFIXES))
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and not _hidden(path, folder) and path.name.lower().endswith(IMAGE_SUFFIXES)
+    )
 
 
 def _hidden(path: Path, folder: Path) -> bool:
@@ -55,8 +61,12 @@ def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Conten
     site = _load_site(root, problems)
     content = Content(root, site, today or dt.date.today()) if site else None
     unreadable: dict[str, set[str]] = {}
-    records = {kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set())) for kind in KINDS.values()}
-    taxonomies = {taxonomy.attribute: _load_taxonomy(root / taxonomy.file, taxonomy.model, problems) for taxonomy in TAXONOMIES.values()}
+    records = {
+        kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set())) for kind in KINDS.values()
+    }
+    taxonomies = {
+        taxonomy.attribute: _load_taxonomy(root / taxonomy.file, taxonomy.model, problems) for taxonomy in TAXONOMIES.values()
+    }
     if content is None:
         return None, problems
     for name, value in {**records, **taxonomies}.items():
@@ -71,21 +81,50 @@ def _layout_problems(root: Path) -> list[Problem]:
     """Files in places where nothing reads them: say so rather than ignore them."""
     problems = []
     if not (root / NEWS_INDEX).is_file():
-        problems.append(Problem(_display(root / NEWS_INDEX), 1, "", "is missing",
-                                "create it with a heading such as '# News' and a sentence about the news"))
+        problems.append(
+            Problem(
+                _display(root / NEWS_INDEX),
+                1,
+                "",
+                "is missing",
+                "create it with a heading such as '# News' and a sentence about the news",
+            )
+        )
     for path in sorted(root.iterdir()):
         if path.name not in KNOWN_ENTRIES and not path.name.startswith("."):
-            problems.append(Problem(_display(path), 1, "", "is not used by Signpost, so it is not published",
-                                    "move it out of the content folder, or into the right folder", "warning"))
+            problems.append(
+                Problem(
+                    _display(path),
+                    1,
+                    "",
+                    "is not used by Signpost, so it is not published",
+                    "move it out of the content folder, or into the right folder",
+                    "warning",
+                )
+            )
     news = root / NEWS_INDEX.split("/")[0]
     for path in sorted(news.glob("*")) if news.is_dir() else []:
         if path.name not in (Path(NEWS_INDEX).name, Path(KINDS["news"].folder).name) and not path.name.startswith("."):
-            problems.append(Problem(_display(path), 1, "", "only index.md and the posts folder belong in news/",
-                                    "put news posts in content/news/posts/"))
+            problems.append(
+                Problem(
+                    _display(path),
+                    1,
+                    "",
+                    "only index.md and the posts folder belong in news/",
+                    "put news posts in content/news/posts/",
+                )
+            )
     for path in sorted((root / MEDIA_FOLDER).rglob("*")) if (root / MEDIA_FOLDER).is_dir() else []:
         if path.is_file() and not path.name.startswith(".") and not path.name.lower().endswith(IMAGE_SUFFIXES):
-            problems.append(Problem(_display(path), 1, "", "only pictures belong in media/",
-                                    "use a .png, .jpg, .gif or .webp file; other files are not published"))
+            problems.append(
+                Problem(
+                    _display(path),
+                    1,
+                    "",
+                    "only pictures belong in media/",
+                    "use a .png, .jpg, .gif or .webp file; other files are not published",
+                )
+            )
     return problems
 
 
@@ -99,8 +138,15 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(_display(path), line, "", f"has a character that is not UTF-8 text (byte {error.start + 1})",
-                                "retype the accented letter or symbol on this line, or save the file as UTF-8"))
+        problems.append(
+            Problem(
+                _display(path),
+                line,
+                "",
+                f"has a character that is not UTF-8 text (byte {error.start + 1})",
+                "retype the accented letter or symbol on this line, or save the file as UTF-8",
+            )
+        )
         return None
     if not text.strip():
         problems.append(Problem(_display(path), 1, "", "the file is empty", "fill it in, or delete the file"))
@@ -111,7 +157,9 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
 def _load_site(root: Path, problems: list[Problem]) -> SiteSettings | None:
     path = root / SITE_FILE
     if not path.is_file():
-        problems.append(Problem(_display(path), 1, "", "is missing", "create content/site.yml with the site's name and introduction"))
+        problems.append(
+            Problem(_display(path), 1, "", "is missing", "create content/site.yml with the site's name and introduction")
+        )
         return None
     document = _read_yaml(path, problems)
     if document is None or not _is_mapping(document, path, problems):
@@ -135,8 +183,15 @@ def _is_mapping(document: YamlDocument, path: Path, problems: list[Problem], wha
         return True
     found = type(document.data).__name__
     shape = {"list": "a list", "str": "a single line of text", "NoneType": "empty"}.get(found, f"a {found}")
-    problems.append(Problem(_display(path), document.line_of(()), "", f"should be a set of {what}, but it is {shape}",
-                            "start each line with a field name, like 'name: Hollinsford Library'"))
+    problems.append(
+        Problem(
+            _display(path),
+            document.line_of(()),
+            "",
+            f"should be a set of {what}, but it is {shape}",
+            "start each line with a field name, like 'name: Hollinsford Library'",
+        )
+    )
     return False
 
 
@@ -148,8 +203,15 @@ def _load_kind(root: Path, kind: ContentKind, problems: list[Problem], unreadabl
         if path.name.startswith("."):
             continue
         if path.is_dir():
-            problems.append(Problem(_display(path), 1, "", f"is a folder inside {kind.folder}/, so nothing in it is read or published",
-                                    f"move its files up into content/{kind.folder}/"))
+            problems.append(
+                Problem(
+                    _display(path),
+                    1,
+                    "",
+                    f"is a folder inside {kind.folder}/, so nothing in it is read or published",
+                    f"move its files up into content/{kind.folder}/",
+                )
+            )
             continue
         if not _acceptable_name(path, kind, seen, problems):
             continue
@@ -165,19 +227,50 @@ def _load_kind(root: Path, kind: ContentKind, problems: list[Problem], unreadabl
 def _acceptable_name(path: Path, kind: ContentKind, seen: dict[str, Path], problems: list[Problem]) -> bool:
     source = _display(path)
     if path.suffix not in (kind.suffix, ".yaml" if kind.suffix == ".yml" else kind.suffix):
-        problems.append(Problem(source, 1, "", f"is not a {kind.suffix} file, so it is not read or published", f"rename it to end in {kind.suffix}, or move it out of {kind.folder}/", "warning"))
+        problems.append(
+            Problem(
+                source,
+                1,
+                "",
+                f"is not a {kind.suffix} file, so it is not read or published",
+                f"rename it to end in {kind.suffix}, or move it out of {kind.folder}/",
+                "warning",
+            )
+        )
         return False
     if path.stem == "index":
-        problems.append(Problem(source, 1, "", f"'index' names the list page of {kind.folder}/", f"choose another file name, such as main-{kind.folder.split('/')[-1]}{kind.suffix}"))
+        problems.append(
+            Problem(
+                source,
+                1,
+                "",
+                f"'index' names the list page of {kind.folder}/",
+                f"choose another file name, such as main-{kind.folder.split('/')[-1]}{kind.suffix}",
+            )
+        )
         return False
     if not re.match(STEM_PATTERN, path.stem):
         fixed = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "new-name"
-        problems.append(Problem(source, 1, "", "the file name is not allowed (it becomes the page address)",
-                                f"use lowercase letters, numbers and hyphens: rename it to {fixed}{kind.suffix}"))
+        problems.append(
+            Problem(
+                source,
+                1,
+                "",
+                "the file name is not allowed (it becomes the page address)",
+                f"use lowercase letters, numbers and hyphens: rename it to {fixed}{kind.suffix}",
+            )
+        )
         return False
     if path.stem in seen:
-        problems.append(Problem(source, 1, "", f"has the same name as {_display(seen[path.stem])}",
-                                "each file needs its own name; rename or delete one of them"))
+        problems.append(
+            Problem(
+                source,
+                1,
+                "",
+                f"has the same name as {_display(seen[path.stem])}",
+                "each file needs its own name; rename or delete one of them",
+            )
+        )
         return False
     return True
 
@@ -213,14 +306,29 @@ def _split(text: str, path: Path, kind: ContentKind, problems: list[Problem]) ->
 
 def _load_taxonomy(path: Path, model: type[BaseModel], problems: list[Problem]) -> dict[str, Record]:
     if not path.is_file():
-        problems.append(Problem(_display(path), 1, "", "is missing", f"create {path.name} with a list of entries, each with id, name and description"))
+        problems.append(
+            Problem(
+                _display(path),
+                1,
+                "",
+                "is missing",
+                f"create {path.name} with a list of entries, each with id, name and description",
+            )
+        )
         return {}
     document = _read_yaml(path, problems)
     if document is None:
         return {}
     if not isinstance(document.data, list):
-        problems.append(Problem(_display(path), document.line_of(()), "", "should be a list of entries",
-                                "start each entry with '- id: ...' and indent name and description under it"))
+        problems.append(
+            Problem(
+                _display(path),
+                document.line_of(()),
+                "",
+                "should be a list of entries",
+                "start each entry with '- id: ...' and indent name and description under it",
+            )
+        )
         return {}
     return _taxonomy_records(path, model, document, problems)
 
@@ -235,8 +343,15 @@ def _taxonomy_records(path: Path, model: type[BaseModel], document: YamlDocument
             continue
         line = document.line_of((index, "id"))
         if item.id in records:
-            problems.append(Problem(_display(path), line, "id", f"'{item.id}' is used twice (first on line {first_lines[item.id]})",
-                                    "give each entry its own id"))
+            problems.append(
+                Problem(
+                    _display(path),
+                    line,
+                    "id",
+                    f"'{item.id}' is used twice (first on line {first_lines[item.id]})",
+                    "give each entry its own id",
+                )
+            )
             continue
         first_lines[item.id] = line
         records[item.id] = Record(item.id, item, _display(path), prefix=(index,))

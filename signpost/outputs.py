@@ -65,4 +65,8 @@ Output = Page | FileOutput | SourceFile
 
 def page_urls(outputs: list[Output]) -> list[str]:
     """Every page address the outputs publish, in order."""
-    return [output.url for output in outputs if isinstance(output, Page) or (isinstance(output, SourceFile) and output.url is not None)]
+    return [
+        output.url
+        for output in outputs
+        if isinstance(output, Page) or (isinstance(output, SourceFile) and output.url is not None)
+    ]

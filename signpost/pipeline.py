@@ -72,5 +72,14 @@ def _noting_searchable(outputs: Iterable[Output], searchable: list[str]) -> Iter
 def _check_output(output: Path, protected: dict[str, Path]) -> None:
     reason = unsafe_output(output, protected)
     if reason:
-        raise ContentError([Problem(str(output), 1, "", f"cannot build the site here: {reason}",
-                                    "choose an empty or new folder with --output, such as site (delete an old copy of the site first)")])
+        raise ContentError(
+            [
+                Problem(
+                    str(output),
+                    1,
+                    "",
+                    f"cannot build the site here: {reason}",
+                    "choose an empty or new folder with --output, such as site (delete an old copy of the site first)",
+                )
+            ]
+        )

@@ -146,13 +146,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def _problem_page(problems: list[Problem]) -> str:
-    items = "".join(f"<li><code>{html.escape(problem.source)}:{problem.line}</code>: {html.escape(problem.explanation())}</li>"
-                    for problem in problems)
+    items = "".join(
+        f"<li><code>{html.escape(problem.source)}:{problem.line}</code>: {html.escape(problem.explanation())}</li>"
+        for problem in problems
+    )
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{count} to fix</title>'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            '<style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}'
-            'li{margin-bottom:.8rem}code{background:#eee;padding:0 .2rem}</style></head><body>'
-            f"<h1>{count} to fix before the site can be shown</h1>"
-            "<p>Fix each line below and save the file. This page reloads by itself when the site builds again.</p>"
-            f"<ol>{items}</ol>{_RELOAD}</body></html>")
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{count} to fix</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<style>body{font:1.1rem/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+        "li{margin-bottom:.8rem}code{background:#eee;padding:0 .2rem}</style></head><body>"
+        f"<h1>{count} to fix before the site can be shown</h1>"
+        "<p>Fix each line below and save the file. This page reloads by itself when the site builds again.</p>"
+        f"<ol>{items}</ol>{_RELOAD}</body></html>"
+    )

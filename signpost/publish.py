@@ -56,8 +56,13 @@ def build_lock(output: Path) -> Iterator[None]:
     path = output.parent / f".{output.name}.lock"
     handle = _locked(path)
     if handle is None:
-        raise ContentError([Problem(str(output), 1, "", "another build is writing this site right now",
-                                    "wait for it to finish, then build again")])
+        raise ContentError(
+            [
+                Problem(
+                    str(output), 1, "", "another build is writing this site right now", "wait for it to finish, then build again"
+                )
+            ]
+        )
     try:
         yield
     finally:

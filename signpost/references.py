@@ -33,8 +33,13 @@ def _missing(record: Record, path: tuple, value: str, known: dict, what: str, wh
 
 
 def _unpublished(record: Record, path: tuple, value: str, what: str) -> Problem:
-    return Problem(record.source, record.line_of(*path), field_label(path), f"'{value}' is a {what} that is not published (a draft, or no consent)",
-                   "publish it first, or remove it from this list")
+    return Problem(
+        record.source,
+        record.line_of(*path),
+        field_label(path),
+        f"'{value}' is a {what} that is not published (a draft, or no consent)",
+        "publish it first, or remove it from this list",
+    )
 
 
 def _asset_problems(content: Content, record: Record) -> Iterator[Problem]:
@@ -56,7 +61,13 @@ def _asset_links(content: Content, record: Record, field: tuple, stems: list[str
         if target is None:
             yield _missing(record, field + (index,), stem, content.assets, "asset", "content/assets (the file name without .yml)")
         elif stem == record.stem:
-            yield Problem(record.source, record.line_of(*field, index), field_label(field + (index,)), "an asset cannot connect to itself", "remove this line")
+            yield Problem(
+                record.source,
+                record.line_of(*field, index),
+                field_label(field + (index,)),
+                "an asset cannot connect to itself",
+                "remove this line",
+            )
         elif published and target.item.draft:
             yield _unpublished(record, field + (index,), stem, "asset")
 
@@ -65,20 +76,36 @@ def _freshness(content: Content, record: Record) -> Iterator[Problem]:
     checked = record.item.last_checked
     age = (content.today - checked).days
     if checked > content.today:
-        yield Problem(record.source, record.line_of("last_checked"), "last_checked", f"{checked.isoformat()} is in the future",
-                      "use the date the details were checked, as YYYY-MM-DD")
+        yield Problem(
+            record.source,
+            record.line_of("last_checked"),
+            "last_checked",
+            f"{checked.isoformat()} is in the future",
+            "use the date the details were checked, as YYYY-MM-DD",
+        )
     elif age > content.site.review_after_days and not record.item.draft:
-        yield Problem(record.source, record.line_of("last_checked"), "last_checked", f"was {age} days ago",
-                      "check the details are still right, then set last_checked to today's date", "warning")
+        yield Problem(
+            record.source,
+            record.line_of("last_checked"),
+            "last_checked",
+            f"was {age} days ago",
+            "check the details are still right, then set last_checked to today's date",
+            "warning",
+        )
 
 
 def _case_study_problems(content: Content, record: Record) -> Iterator[Problem]:
     story = record.item
     yield from _asset_links(content, record, ("assets_used",), story.assets_used, published=story.publishable)
     if not story.draft and not story.publishable:
-        yield Problem(record.source, record.line_of("consent") if story.consent else 1, "consent",
-                      "no consent to publish is recorded, so this story will not appear on the site",
-                      "add consent: with given: true, date and recorded_by once the person has agreed", "warning")
+        yield Problem(
+            record.source,
+            record.line_of("consent") if story.consent else 1,
+            "consent",
+            "no consent to publish is recorded, so this story will not appear on the site",
+            "add consent: with given: true, date and recorded_by once the person has agreed",
+            "warning",
+        )
 
 
 def _newsletter_problems(content: Content, record: Record) -> Iterator[Problem]:

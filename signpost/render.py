@@ -96,8 +96,18 @@ class SiteRenderer:
         yield from self.media_sources()
         yield self.page("search.html", urls.SEARCH, "Search", f"Search {self.site.name}.", "search")
 
-    def page(self, template: str, url: str, title: str, description: str, kind: str, *, searchable: bool = False,
-             source: str | None = None, **context) -> Page:
+    def page(
+        self,
+        template: str,
+        url: str,
+        title: str,
+        description: str,
+        kind: str,
+        *,
+        searchable: bool = False,
+        source: str | None = None,
+        **context,
+    ) -> Page:
         """Render one template into a page."""
         body = self.env.get_template(template).render(
             page_url=url, title=title, site=self.site, content=self.content, lists=self.lists, searchable=searchable, **context
@@ -113,26 +123,53 @@ class SiteRenderer:
         """The list of a taxonomy's groups, then each group's listing, a page at a time."""
         groups = getattr(self.content, taxonomy.attribute)
         members = self.lists.by_domain if taxonomy.name == "domain" else self.lists.by_area
-        description = {"domain": "Browse clubs, groups, classes and volunteering by type of activity.",
-                       "area": "Browse clubs, groups, classes and volunteering by where they meet."}[taxonomy.name]
+        description = {
+            "domain": "Browse clubs, groups, classes and volunteering by type of activity.",
+            "area": "Browse clubs, groups, classes and volunteering by where they meet.",
+        }[taxonomy.name]
         title = "Find something to do" if taxonomy.name == "domain" else taxonomy.index_title
-        yield self.page("groups.html", taxonomy.index_url, title, description, "groups", source=taxonomy.file,
-                        taxonomy=taxonomy, groups=groups, members=members)
+        yield self.page(
+            "groups.html",
+            taxonomy.index_url,
+            title,
+            description,
+            "groups",
+            source=taxonomy.file,
+            taxonomy=taxonomy,
+            groups=groups,
+            members=members,
+        )
         for identifier, record in groups.items():
             first_page = taxonomy.url(identifier)
             for listing in paginate(members[identifier]):
-                title = record.item.name if listing.number == 1 else f"{record.item.name} (page {listing.number} of {listing.count})"
-                yield self.page("listing.html", urls.numbered(first_page, listing.number), title, record.item.description,
-                                "listing", source=taxonomy.file, group=record.item, taxonomy=taxonomy, listing=listing,
-                                first_page=first_page)
+                title = (
+                    record.item.name if listing.number == 1 else f"{record.item.name} (page {listing.number} of {listing.count})"
+                )
+                yield self.page(
+                    "listing.html",
+                    urls.numbered(first_page, listing.number),
+                    title,
+                    record.item.description,
+                    "listing",
+                    source=taxonomy.file,
+                    group=record.item,
+                    taxonomy=taxonomy,
+                    listing=listing,
+                    first_page=first_page,
+                )
 
     def kind_pages(self, kind: ContentKind) -> Iterator[Page]:
         """A kind's list page, then one page per published record."""
-        listing = {"event": self.lists.events_by_start, "case_study": self.lists.case_studies,
-                   "newsletter": self.lists.newsletters}[kind.name]
-        titles = {"event": ("Events", "Seminars, workshops and community events: dates, places and how to book."),
-                  "case_study": ("Stories", "How people found their way into community life, told by them and their workers."),
-                  "newsletter": ("Newsletter", "Every issue of the newsletter: news, events and stories.")}
+        listing = {
+            "event": self.lists.events_by_start,
+            "case_study": self.lists.case_studies,
+            "newsletter": self.lists.newsletters,
+        }[kind.name]
+        titles = {
+            "event": ("Events", "Seminars, workshops and community events: dates, places and how to book."),
+            "case_study": ("Stories", "How people found their way into community life, told by them and their workers."),
+            "newsletter": ("Newsletter", "Every issue of the newsletter: news, events and stories."),
+        }
         title, description = titles[kind.name]
         yield self.page(kind.index_template, kind.index_url, title, description, f"{kind.name}-list")
         for record in listing:
@@ -152,13 +189,23 @@ class SiteRenderer:
             context["needs_check"] = self.lists.needs_check(record)
         if kind.name == "newsletter":
             context["issue"] = item
-        return self.page(kind.template, kind.url(record.stem), title, description, kind.name, searchable=searchable,
-                         source=self.content.relative_source(record), **context)
+        return self.page(
+            kind.template,
+            kind.url(record.stem),
+            title,
+            description,
+            kind.name,
+            searchable=searchable,
+            source=self.content.relative_source(record),
+            **context,
+        )
 
     def news_sources(self) -> Iterator[SourceFile]:
         """The news index and each published post, for the engine's blog to publish."""
         root = self.content.root
-        yield SourceFile(NEWS_INDEX, root / NEWS_INDEX, "news-list", KINDS["news"].index_url, False, self.site.edit_url(NEWS_INDEX))
+        yield SourceFile(
+            NEWS_INDEX, root / NEWS_INDEX, "news-list", KINDS["news"].index_url, False, self.site.edit_url(NEWS_INDEX)
+        )
         kind = KINDS["news"]
         for record in self.lists.latest_news:
             relative = self.content.relative_source(record)

@@ -14,8 +14,30 @@ from markdown.postprocessors import Postprocessor
 from markupsafe import Markup
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
-    "h2", "h3", "h4", "code", "pre", "hr", "abbr", "table", "thead", "tbody", "tr", "th", "td",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "code",
+    "pre",
+    "hr",
+    "abbr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -28,8 +50,12 @@ PAGE_ATTRIBUTES = {
     **{tag: {"id"} for tag in ("h1", "h2", "h3", "h4", "h5", "h6")},
     "a": {"href", "title", "class"},
     "img": {"src", "alt", "title", "width", "height"},
-    "code": {"class"}, "div": {"class"}, "span": {"class"}, "pre": {"class"},
-    "td": {"align"}, "th": {"align", "scope"},
+    "code": {"class"},
+    "div": {"class"},
+    "span": {"class"},
+    "pre": {"class"},
+    "td": {"align"},
+    "th": {"align", "scope"},
 }
 
 _converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
@@ -55,8 +81,14 @@ def clean_page(html: str) -> str:
 
 
 def _sanitise(html: str, tags: set[str], attributes: dict[str, set[str]], keep_comments: bool) -> str:
-    return nh3.clean(html, tags=tags, attributes=attributes, url_schemes=URL_SCHEMES,
-                     link_rel="noopener noreferrer", strip_comments=not keep_comments)
+    return nh3.clean(
+        html,
+        tags=tags,
+        attributes=attributes,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=not keep_comments,
+    )
 
 
 class _SanitisePostprocessor(Postprocessor):

@@ -34,8 +34,10 @@ def index_site(site_dir: Path, pages: list[str], pages_per_shard: int = PAGES_PE
     """Index ``pages`` (paths relative to ``site_dir``) into one bundle, or several searched as one."""
     pages = sorted(pages)
     groups = max(1, -(-len(pages) // pages_per_shard))
-    shards = [_index_shard(site_dir, pages[number * len(pages) // groups : (number + 1) * len(pages) // groups], number)
-              for number in range(groups)]
+    shards = [
+        _index_shard(site_dir, pages[number * len(pages) // groups : (number + 1) * len(pages) // groups], number)
+        for number in range(groups)
+    ]
     (site_dir / BUNDLE / SHARD_LIST).write_text(json.dumps(shards[1:]))
 
 
@@ -67,5 +69,14 @@ def _run_pagefind(site_dir: Path, output: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise ContentError([Problem(str(site_dir), 1, "", f"the search index could not be built ({detail[0]})",
-                                    "check that 'pagefind[bin]' is installed: run make site again")])
+        raise ContentError(
+            [
+                Problem(
+                    str(site_dir),
+                    1,
+                    "",
+                    f"the search index could not be built ({detail[0]})",
+                    "check that 'pagefind[bin]' is installed: run make site again",
+                )
+            ]
+        )

@@ -32,11 +32,15 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     """
     handler = frontmatter.YAMLHandler()
     if not handler.detect(text):
-        raise FrontMatterError("has no front matter", "start the file with a line '---', then the fields, then another '---' line")
+        raise FrontMatterError(
+            "has no front matter", "start the file with a line '---', then the fields, then another '---' line"
+        )
     try:
         fields, body = handler.split(text)
     except ValueError:
-        raise FrontMatterError("the front matter is not closed", "add a line '---' after the last field, before the text") from None
+        raise FrontMatterError(
+            "the front matter is not closed", "add a line '---' after the last field, before the text"
+        ) from None
     return fields, body, text[: text.index(fields)].count("\n")
 
 

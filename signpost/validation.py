@@ -177,8 +177,12 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def _literals(annotation: Any) -> list:
-    return [arg for candidate in _flatten(annotation) if typing.get_origin(candidate) is typing.Literal
-            for arg in typing.get_args(candidate)]
+    return [
+        arg
+        for candidate in _flatten(annotation)
+        if typing.get_origin(candidate) is typing.Literal
+        for arg in typing.get_args(candidate)
+    ]
 
 
 def _flatten(annotation: Any) -> list:

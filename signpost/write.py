@@ -37,8 +37,13 @@ def _source_path(output: SourceFile) -> str:
 
 
 def _page_document(page: Page) -> str:
-    fields = {"kind": page.kind, "description": page.description, "searchable": str(page.searchable).lower(),
-              "edit-url": page.edit_url or "", "noindex": str(page.noindex).lower()}
+    fields = {
+        "kind": page.kind,
+        "description": page.description,
+        "searchable": str(page.searchable).lower(),
+        "edit-url": page.edit_url or "",
+        "noindex": str(page.noindex).lower(),
+    }
     meta = "\n".join(f'<meta name="signpost:{name}" content="{html.escape(value)}">' for name, value in fields.items())
     return f"<!doctype html>\n<title>{html.escape(page.title)}</title>\n{meta}\n{page.body.strip()}\n"
 

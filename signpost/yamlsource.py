@@ -28,11 +28,7 @@ class _StaffLoader(yaml.SafeLoader):
 
 
 _RESOLVERS = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _StaffLoader.yaml_implicit_resolvers = _RESOLVERS
@@ -43,7 +39,9 @@ _StaffLoader.add_implicit_resolver(
 )
 _StaffLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    re.compile(
+        r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
     list("-+0123456789."),
 )
 
@@ -124,8 +122,13 @@ def _character_problem(error: yaml.reader.ReaderError, text: str, source: str, l
     # Text pasted from a word processor can bring invisible control characters.
     line = text[: error.position].count("\n") + 1 + line_offset
     code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
-    return Problem(source, line, "", f"has an invisible character (U+{code:04X}) that cannot be used",
-                   "delete the text around it on this line and type it again")
+    return Problem(
+        source,
+        line,
+        "",
+        f"has an invisible character (U+{code:04X}) that cannot be used",
+        "delete the text around it on this line and type it again",
+    )
 
 
 def _compose(loader_class: type, text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
@@ -173,7 +176,9 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path, parents: tuple = ()) -> Any:
         self.document.lines.setdefault(path, self.line(node))
         if id(node) in parents:
-            raise _UnreadableError(node, "uses an alias (*name) inside itself, which goes round in a circle", "use the value itself, not an alias")
+            raise _UnreadableError(
+                node, "uses an alias (*name) inside itself, which goes round in a circle", "use the value itself, not an alias"
+            )
         parents = parents + (id(node),)
         if isinstance(node, yaml.MappingNode):
             return self.build_mapping(node, path, parents)
@@ -204,4 +209,10 @@ class _Builder:
     def duplicate_key(self, key: str, key_node: yaml.Node, path: Path) -> Problem:
         first = self.document.lines[path + (key,)]
         name = ".".join(str(part) for part in path + (key,))
-        return Problem(self.source, self.line(key_node), name, f"appears twice (first on line {first})", "keep one of them and delete the other")
+        return Problem(
+            self.source,
+            self.line(key_node),
+            name,
+            f"appears twice (first on line {first})",
+            "keep one of them and delete the other",
+        )

@@ -24,20 +24,36 @@ TODAY = dt.date(2026, 11, 22)
 
 def build(content: Path, output: Path, today: dt.date = TODAY, extra: list[str] | None = None) -> int:
     """Build ``content`` into ``output`` through the real command line code."""
-    return main(["build", "--content", str(content), "--output", str(output), "--config", str(CONFIG),
-                 "--templates", str(TEMPLATES), "--today", today.isoformat(), *(extra or [])])
+    return main(
+        [
+            "build",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            "--config",
+            str(CONFIG),
+            "--templates",
+            str(TEMPLATES),
+            "--today",
+            today.isoformat(),
+            *(extra or []),
+        ]
+    )
 
 
 def run_command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     """Run ``python build.py ...`` as a person would, capturing its output."""
-    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd, capture_output=True, text=True, check=False)
 
 
 def tree_digest(root: Path) -> dict[str, str]:
     """Every file under ``root`` mapped to the SHA-256 of its bytes."""
-    return {path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(root.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
 
 
 def readable_bytes(path: Path) -> bytes:
@@ -84,8 +100,15 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # driven by Playwright.
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def serve_folder(folder: Path):

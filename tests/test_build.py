@@ -58,11 +58,15 @@ def test_every_asset_has_a_page_with_its_facts_and_edit_link(example_site, stem)
 @pytest.mark.parametrize("kind", ["domains", "areas"])
 def test_domain_and_area_pages_list_their_assets(example_site, kind):
     groups = getattr(PUBLIC, kind)
-    for identifier, record in groups.items():
+    for identifier in groups:
         soup = page(example_site, f"{kind}/{identifier}")
         listed = {link["href"].split("/")[-2] for link in soup.select("li.sp-card h2 a")}
-        members = {stem for stem, asset in PUBLIC.assets.items() if asset.item.status != "closed" and
-                   (identifier in asset.item.domains if kind == "domains" else asset.item.area == identifier)}
+        members = {
+            stem
+            for stem, asset in PUBLIC.assets.items()
+            if asset.item.status != "closed"
+            and (identifier in asset.item.domains if kind == "domains" else asset.item.area == identifier)
+        }
         assert listed == members, identifier
         assert edit_link(soup) == f"{EDIT_BASE}{kind}.yml"
 
@@ -73,7 +77,9 @@ def test_home_page_counts_events_and_news(example_site):
     sport = sum("sport" in record.item.domains and record.item.status != "closed" for record in PUBLIC.assets.values())
     assert tiles["domains/sport/"] == f"{sport} activities"
     coming_up = soup.select_one("#coming-up").find_parent("section").get_text(" ")
-    upcoming = sorted((record.item for record in PUBLIC.events.values() if record.item.start.date() >= TODAY), key=lambda e: e.start)
+    upcoming = sorted(
+        (record.item for record in PUBLIC.events.values() if record.item.start.date() >= TODAY), key=lambda e: e.start
+    )
     assert upcoming and upcoming[0].title in coming_up
     assert "2013" not in coming_up
     latest = max(PUBLIC.news.values(), key=lambda record: record.item.date)
@@ -81,8 +87,15 @@ def test_home_page_counts_events_and_news(example_site):
 
 
 def test_story_assets_are_in_the_directory(example_site):
-    for stem in ["hollinsford-rovers-football-club", "library-reading-group", "farmers-wives-group", "travelling-cinema",
-                 "northgate-leisure-centre-kickboxing", "hollinsford-harriers-running-club", "riverside-park-5k"]:
+    for stem in [
+        "hollinsford-rovers-football-club",
+        "library-reading-group",
+        "farmers-wives-group",
+        "travelling-cinema",
+        "northgate-leisure-centre-kickboxing",
+        "hollinsford-harriers-running-club",
+        "riverside-park-5k",
+    ]:
         assert (example_site / "directory" / stem / "index.html").is_file(), stem
     rovers = main_text(page(example_site, "directory/hollinsford-rovers-football-club"))
     assert "Every Tuesday and Thursday, 6:30pm to 8pm" in rovers
@@ -161,7 +174,8 @@ def test_closed_and_finished_assets_keep_a_page_but_leave_the_listings(small_con
     closed = original.replace("name: Hollinsford Rovers Football Club", "name: Old Bowls Club") + "status: closed\n"
     (small_content / "assets" / "old-bowls-club.yml").write_text(closed)
     finished = original.replace("name: Hollinsford Rovers Football Club", "name: Summer Taster Day").replace(
-        "    - repeats: weekly\n      days: [tuesday, thursday]", "    - repeats: once\n      dates: [2026-06-01]")
+        "    - repeats: weekly\n      days: [tuesday, thursday]", "    - repeats: once\n      dates: [2026-06-01]"
+    )
     (small_content / "assets" / "summer-taster-day.yml").write_text(finished)
     site = tmp_path / "site"
     assert build(small_content, site) == 0

@@ -51,11 +51,21 @@ def test_check_formats_for_github_and_json(small_content):
     replace_in(small_content / ROVERS, "area: northgate", "area: northgat")
     github = run_command("check", "--content", str(small_content), "--format", "github")
     line = line_of(small_content / ROVERS, "area: northgat")
-    assert github.stdout.strip() == (f"::error file={small_content.as_posix()}/assets/rovers.yml,line={line}::"
-                                     "area: 'northgat' is not a known area — did you mean 'northgate'?")
+    assert github.stdout.strip() == (
+        f"::error file={small_content.as_posix()}/assets/rovers.yml,line={line}::"
+        "area: 'northgat' is not a known area — did you mean 'northgate'?"
+    )
     as_json = json.loads(run_command("check", "--content", str(small_content), "--format", "json").stdout)
-    assert as_json == [{"source": f"{small_content.as_posix()}/assets/rovers.yml", "line": line, "field": "area",
-                        "message": "'northgat' is not a known area", "hint": "did you mean 'northgate'?", "severity": "error"}]
+    assert as_json == [
+        {
+            "source": f"{small_content.as_posix()}/assets/rovers.yml",
+            "line": line,
+            "field": "area",
+            "message": "'northgat' is not a known area",
+            "hint": "did you mean 'northgate'?",
+            "severity": "error",
+        }
+    ]
 
 
 def test_clean_content_passes_check(small_content):
@@ -113,30 +123,52 @@ def test_duplicate_stems(small_content):
 def test_duplicate_keys(small_content):
     replace_in(small_content / ROVERS, "area: northgate", "area: northgate\narea: riverside")
     line = line_of(small_content / ROVERS, "area: riverside")
-    assert problems_in(small_content) == [f"assets/rovers.yml:{line}: area: appears twice (first on line {line - 1}) — keep one of them and delete the other"]
+    assert problems_in(small_content) == [
+        f"assets/rovers.yml:{line}: area: appears twice (first on line {line - 1}) — keep one of them and delete the other"
+    ]
 
 
 def test_duplicate_domain_ids(small_content):
     path = small_content / "domains.yml"
     path.write_text(path.read_text() + "- id: sport\n  name: Sport again\n  description: Twice.\n")
     line = len(path.read_text().splitlines()) - 2
-    assert f"domains.yml:{line}: id: 'sport' is used twice (first on line {line_of(path, 'id: sport')}) — give each entry its own id" in problems_in(small_content)
+    assert (
+        f"domains.yml:{line}: id: 'sport' is used twice (first on line {line_of(path, 'id: sport')}) — give each entry its own id"
+        in problems_in(small_content)
+    )
 
 
 def test_bad_file_name(small_content):
     (small_content / ROVERS).rename(small_content / "assets" / "Rovers Club.yml")
     problems = problems_in(small_content)
-    assert "assets/Rovers Club.yml:1: the file name is not allowed (it becomes the page address) — use lowercase letters, numbers and hyphens: rename it to rovers-club.yml" in problems
+    assert (
+        "assets/Rovers Club.yml:1: the file name is not allowed (it becomes the page address) — use lowercase letters, numbers and hyphens: rename it to rovers-club.yml"
+        in problems
+    )
 
 
 @pytest.mark.parametrize(
     ("file", "old", "new", "expected"),
     [
         (ROVERS, "domains: [sport]", "domains: [sports]", "domains[1]: 'sports' is not a known domain — did you mean 'sport'?"),
-        ("case-studies/sam-and-ali.md", "assets_used: [rovers]", "assets_used: [rover]", "assets_used[1]: 'rover' is not a known asset — did you mean 'rovers'?"),
-        ("newsletters/issue-1.md", "  - event: mapping-workshop", "  - event: maping-workshop",
-         "items[2].event: 'maping-workshop' is not a known event — did you mean 'mapping-workshop'?"),
-        ("newsletters/issue-1.md", "  - news: first-post", "  - news: first-pots", "items[1].news: 'first-pots' is not a known news post — did you mean 'first-post'?"),
+        (
+            "case-studies/sam-and-ali.md",
+            "assets_used: [rovers]",
+            "assets_used: [rover]",
+            "assets_used[1]: 'rover' is not a known asset — did you mean 'rovers'?",
+        ),
+        (
+            "newsletters/issue-1.md",
+            "  - event: mapping-workshop",
+            "  - event: maping-workshop",
+            "items[2].event: 'maping-workshop' is not a known event — did you mean 'mapping-workshop'?",
+        ),
+        (
+            "newsletters/issue-1.md",
+            "  - news: first-post",
+            "  - news: first-pots",
+            "items[1].news: 'first-pots' is not a known news post — did you mean 'first-post'?",
+        ),
     ],
 )
 def test_cross_references_resolve_or_are_errors_at_their_line(small_content, file, old, new, expected):
@@ -170,12 +202,32 @@ def test_a_quoted_news_draft_flag_is_caught(small_content):
 
 @pytest.mark.parametrize(
     ("relative", "expected"),
-    [("news/posts/2026/sub.md", "news/posts/2026:1: is a folder inside news/posts/, so nothing in it is read or published — move its files up into content/news/posts/"),
-     ("news/drafts/secret.md", "news/drafts:1: only index.md and the posts folder belong in news/ — put news posts in content/news/posts/"),
-     ("news/posts/notes.txt", "news/posts/notes.txt:1: warning: is not a .md file, so it is not read or published — rename it to end in .md, or move it out of news/posts/"),
-     ("media/minutes.pdf", "media/minutes.pdf:1: only pictures belong in media/ — use a .png, .jpg, .gif or .webp file; other files are not published"),
-     ("about.md", "about.md:1: warning: is not used by Signpost, so it is not published — move it out of the content folder, or into the right folder"),
-     ("events/index.md", "events/index.md:1: 'index' names the list page of events/ — choose another file name, such as main-events.md")],
+    [
+        (
+            "news/posts/2026/sub.md",
+            "news/posts/2026:1: is a folder inside news/posts/, so nothing in it is read or published — move its files up into content/news/posts/",
+        ),
+        (
+            "news/drafts/secret.md",
+            "news/drafts:1: only index.md and the posts folder belong in news/ — put news posts in content/news/posts/",
+        ),
+        (
+            "news/posts/notes.txt",
+            "news/posts/notes.txt:1: warning: is not a .md file, so it is not read or published — rename it to end in .md, or move it out of news/posts/",
+        ),
+        (
+            "media/minutes.pdf",
+            "media/minutes.pdf:1: only pictures belong in media/ — use a .png, .jpg, .gif or .webp file; other files are not published",
+        ),
+        (
+            "about.md",
+            "about.md:1: warning: is not used by Signpost, so it is not published — move it out of the content folder, or into the right folder",
+        ),
+        (
+            "events/index.md",
+            "events/index.md:1: 'index' names the list page of events/ — choose another file name, such as main-events.md",
+        ),
+    ],
 )
 def test_files_in_places_nothing_reads_are_reported(small_content, relative, expected):
     path = small_content / relative
@@ -194,7 +246,9 @@ def test_the_news_index_is_required(small_content):
 def test_an_area_cannot_be_called_index(small_content):
     path = small_content / "areas.yml"
     replace_in(path, "- id: riverside", "- id: index")
-    assert f"areas.yml:{line_of(path, 'id: index')}: id: 'index' names the list page itself — choose another id" in problems_in(small_content)
+    assert f"areas.yml:{line_of(path, 'id: index')}: id: 'index' names the list page itself — choose another id" in problems_in(
+        small_content
+    )
 
 
 def test_an_invisible_pasted_character_is_found_on_its_line(small_content):
@@ -216,7 +270,9 @@ def test_missing_front_matter(small_content):
 def test_front_matter_lines_count_from_the_top_of_the_file(small_content):
     path = small_content / "events" / "mapping-workshop.md"
     replace_in(path, "  postcode: HF1 1AA", "  postcode: nowhere")
-    assert problems_in(small_content) == [f"events/mapping-workshop.md:{line_of(path, 'nowhere')}: venue.postcode: is not a UK postcode"]
+    assert problems_in(small_content) == [
+        f"events/mapping-workshop.md:{line_of(path, 'nowhere')}: venue.postcode: is not a UK postcode"
+    ]
 
 
 def test_stale_asset_is_a_warning_not_an_error(small_content):

@@ -20,21 +20,85 @@ from tests.conftest import REPO, SMALL_CONTENT, TODAY
 
 TEMPLATES = REPO / "templates" / "signpost"
 # SIGNPOST_FUZZ_EXAMPLES=5000 runs a longer campaign than CI's.
-FUZZ = settings(max_examples=int(os.environ.get("SIGNPOST_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("SIGNPOST_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 KINDS = {kind.attribute: (kind.folder, kind.suffix) for kind in REGISTRY.values()}
 
-FIELD_NAMES = sorted({"name", "summary", "description", "domains", "area", "schedule", "sessions", "repeats", "days",
-                      "weeks", "dates", "starts", "ends", "cost", "free", "amount", "per", "contact", "phone", "email",
-                      "website", "last_checked", "location", "venue", "address", "postcode", "latitude", "longitude",
-                      "title", "start", "end", "timezone", "items", "news", "event", "case_study", "consent", "given",
-                      "date", "recorded_by", "draft", "staff_notes", "status", "number", "categories", "audience"})
-SCALARS = (st.none() | st.booleans() | st.integers(min_value=-10**20, max_value=10**20) | st.floats()
-           | st.text(max_size=40) | st.dates() | st.datetimes() | st.sampled_from(["19:30", "2027-02-30", "monday", "sport", "£3", "yes"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=8), inner, max_size=6), max_leaves=20)
-YAMLISH = st.lists(st.sampled_from(list(":- \n\t[]{}&*!|>'\"#%@`,?abcnm019_.")
-                                   + ["name: ", "\n  - ", "!!python/object:os.system", "&a [*a]", "---\n", "2027-02-30"]),
-                   max_size=60).map("".join)
+FIELD_NAMES = sorted(
+    {
+        "name",
+        "summary",
+        "description",
+        "domains",
+        "area",
+        "schedule",
+        "sessions",
+        "repeats",
+        "days",
+        "weeks",
+        "dates",
+        "starts",
+        "ends",
+        "cost",
+        "free",
+        "amount",
+        "per",
+        "contact",
+        "phone",
+        "email",
+        "website",
+        "last_checked",
+        "location",
+        "venue",
+        "address",
+        "postcode",
+        "latitude",
+        "longitude",
+        "title",
+        "start",
+        "end",
+        "timezone",
+        "items",
+        "news",
+        "event",
+        "case_study",
+        "consent",
+        "given",
+        "date",
+        "recorded_by",
+        "draft",
+        "staff_notes",
+        "status",
+        "number",
+        "categories",
+        "audience",
+    }
+)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.floats()
+    | st.text(max_size=40)
+    | st.dates()
+    | st.datetimes()
+    | st.sampled_from(["19:30", "2027-02-30", "monday", "sport", "£3", "yes"])
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=8), inner, max_size=6)
+    ),
+    max_leaves=20,
+)
+YAMLISH = st.lists(
+    st.sampled_from(
+        list(":- \n\t[]{}&*!|>'\"#%@`,?abcnm019_.")
+        + ["name: ", "\n  - ", "!!python/object:os.system", "&a [*a]", "---\n", "2027-02-30"]
+    ),
+    max_size=60,
+).map("".join)
 
 
 @pytest.fixture(scope="module")

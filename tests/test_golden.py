@@ -54,7 +54,9 @@ def tree_differences(expected_root: Path, actual_root: Path) -> list[str]:
     expected, actual = files_in(expected_root), files_in(actual_root)
     missing = sorted(expected.keys() - actual.keys())
     extra = sorted(actual.keys() - expected.keys())
-    changed = [name for name in sorted(expected.keys() & actual.keys()) if expected[name].read_bytes() != actual[name].read_bytes()]
+    changed = [
+        name for name in sorted(expected.keys() & actual.keys()) if expected[name].read_bytes() != actual[name].read_bytes()
+    ]
     report = []
     if missing:
         report.append(f"{len(missing)} expected file(s) not written:\n" + "\n".join(f"  - {name}" for name in missing))
@@ -75,8 +77,9 @@ def file_diff(name: str, expected: bytes, actual: bytes) -> str:
         old, new = expected.decode(), actual.decode()
     except UnicodeDecodeError:
         return f"{name}: binary file differs ({len(expected)} bytes expected, {len(actual)} written)"
-    lines = list(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                      f"expected/{name}", f"written/{name}"))
+    lines = list(
+        difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"expected/{name}", f"written/{name}")
+    )
     if not lines:  # only the line endings or the final newline differ
         return f"{name}: differs only in line endings or the final newline"
     shown = "".join(line if line.endswith("\n") else line + "\n" for line in lines[:DIFF_LINES])
@@ -89,10 +92,12 @@ def test_output_matches_the_golden_tree(case, tmp_path):
     render_case(case, tmp_path / "written")
     differences = tree_differences(case / "expected", tmp_path / "written")
     if differences:
-        pytest.fail(f"golden case {case.name!r} renders differently from {case.relative_to(REPO)}/expected/\n\n"
-                    + "\n\n".join(differences)
-                    + "\n\nIf the change is intended, run 'python -m tests.test_golden --update' and review 'git diff'.",
-                    pytrace=False)
+        pytest.fail(
+            f"golden case {case.name!r} renders differently from {case.relative_to(REPO)}/expected/\n\n"
+            + "\n\n".join(differences)
+            + "\n\nIf the change is intended, run 'python -m tests.test_golden --update' and review 'git diff'.",
+            pytrace=False,
+        )
 
 
 def test_the_comparison_shows_what_changed(tmp_path):

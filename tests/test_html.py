@@ -63,7 +63,9 @@ def nu_checker_errors(pages: list[Path], root: Path) -> list[str]:
     return errors
 
 
-needs_vnu = pytest.mark.skipif(not VNU.is_file() or not shutil.which("java"), reason="run 'make test' to install vnu-jar and Java")
+needs_vnu = pytest.mark.skipif(
+    not VNU.is_file() or not shutil.which("java"), reason="run 'make test' to install vnu-jar and Java"
+)
 
 
 @needs_vnu
@@ -104,7 +106,9 @@ def target_file(site: Path, url: str) -> Path | None:
 def anchors_in(path: Path, cache: dict) -> set[str]:
     if path not in cache:
         soup = BeautifulSoup(path.read_text(), "html.parser")
-        cache[path] = {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+        cache[path] = {tag["id"] for tag in soup.find_all(id=True)} | {
+            tag["name"] for tag in soup.find_all("a", attrs={"name": True})
+        }
     return cache[path]
 
 
@@ -119,7 +123,11 @@ def broken_links(site: Path) -> list[str]:
         for tag, attribute in LINKING.items():
             for element in soup.find_all(tag, attrs={attribute: True}):
                 link = element[attribute]
-                if link.startswith(("mailto:", "tel:", "data:")) or urlsplit(link).scheme in ("http", "https") and not link.startswith(SITE_ROOT):
+                if (
+                    link.startswith(("mailto:", "tel:", "data:"))
+                    or urlsplit(link).scheme in ("http", "https")
+                    and not link.startswith(SITE_ROOT)
+                ):
                     continue
                 absolute = urljoin(here, link)
                 target = target_file(site, absolute)
@@ -140,5 +148,7 @@ def test_the_link_checker_notices_a_missing_page(example_site, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(example_site, site)
     home = site / "index.html"
-    home.write_text(home.read_text().replace("</article>", '<a href="directory/no-such-club/">x</a><a href="#no-such-id">y</a></article>', 1))
+    home.write_text(
+        home.read_text().replace("</article>", '<a href="directory/no-such-club/">x</a><a href="#no-such-id">y</a></article>', 1)
+    )
     assert broken_links(site) == ["index.html -> directory/no-such-club/", "index.html -> #no-such-id (no #no-such-id)"]

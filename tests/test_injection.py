@@ -16,8 +16,10 @@ from tests.conftest import TODAY, build, serve_folder
 pytestmark = pytest.mark.browser
 
 # One line (text fields allow 200 characters), and a Markdown block.
-LINE = ('"\'><script>alert(1)</script><img src=x onerror=alert(2)></title><svg onload=alert(3)>'
-        '<a href="javascript:alert(4)">j</a>[m](javascript:alert(5))')
+LINE = (
+    "\"'><script>alert(1)</script><img src=x onerror=alert(2)></title><svg onload=alert(3)>"
+    '<a href="javascript:alert(4)">j</a>[m](javascript:alert(5))'
+)
 BLOCK = f"""{LINE}
 
 <script>alert(6)</script>
@@ -32,8 +34,12 @@ BLOCK = f"""{LINE}
 
 def asset() -> dict:
     return {
-        "name": LINE, "summary": LINE, "description": BLOCK, "easy_read": BLOCK,
-        "domains": ["sport"], "area": "northgate",
+        "name": LINE,
+        "summary": LINE,
+        "description": BLOCK,
+        "easy_read": BLOCK,
+        "domains": ["sport"],
+        "area": "northgate",
         "audience": {"min_age": 16, "groups": ["everyone"], "note": LINE},
         "schedule": {"sessions": [{"repeats": "weekly", "days": ["tuesday"], "starts": "18:30", "ends": "20:00"}], "note": LINE},
         "location": {"venue": LINE, "address": LINE, "postcode": "HF4 7QT"},
@@ -41,27 +47,49 @@ def asset() -> dict:
         "cost": {"free": False, "amount": 2, "per": "session", "concessions": LINE, "note": LINE},
         "accessibility": {"step_free": True, "note": LINE},
         "welcome": {"buddy": True, "note": LINE},
-        "contact": {"name": LINE, "phone": "01632 960 411", "email": "a@example.org", "website": "https://example.org/x", "note": LINE},
-        "last_checked": "2026-10-14", "staff_notes": BLOCK,
+        "contact": {
+            "name": LINE,
+            "phone": "01632 960 411",
+            "email": "a@example.org",
+            "website": "https://example.org/x",
+            "note": LINE,
+        },
+        "last_checked": "2026-10-14",
+        "staff_notes": BLOCK,
     }
 
 
 def event() -> dict:
     return {
-        "title": LINE, "summary": LINE, "start": "2027-03-12 09:30", "end": "2027-03-12 13:00",
-        "venue": {"venue": LINE, "address": LINE, "postcode": "HF1 1AA"}, "online": "https://example.org/join",
+        "title": LINE,
+        "summary": LINE,
+        "start": "2027-03-12 09:30",
+        "end": "2027-03-12 13:00",
+        "venue": {"venue": LINE, "address": LINE, "postcode": "HF1 1AA"},
+        "online": "https://example.org/join",
         "cost": {"free": False, "amount": 5, "per": "event", "concessions": LINE, "note": LINE},
         "booking": {"required": True, "url": "https://example.org/book", "email": "b@example.org"},
-        "audience": LINE, "organiser": {"name": LINE, "email": "o@example.org", "website": "https://example.org/"},
+        "audience": LINE,
+        "organiser": {"name": LINE, "email": "o@example.org", "website": "https://example.org/"},
         "staff_notes": BLOCK,
     }
 
 
 def story() -> dict:
     return {
-        "title": LINE, "summary": LINE, "setting": LINE, "service_type": LINE, "worker": LINE, "individual": LINE,
-        "worker_perspective": BLOCK, "individual_perspective": BLOCK, "assets_used": ["rovers"], "goals": [LINE, LINE],
-        "date": "2026-10-01", "consent": {"given": True, "date": "2026-09-20", "recorded_by": LINE}, "staff_notes": BLOCK,
+        "title": LINE,
+        "summary": LINE,
+        "setting": LINE,
+        "service_type": LINE,
+        "worker": LINE,
+        "individual": LINE,
+        "worker_perspective": BLOCK,
+        "individual_perspective": BLOCK,
+        "assets_used": ["rovers"],
+        "goals": [LINE, LINE],
+        "date": "2026-10-01",
+        "consent": {"given": True, "date": "2026-09-20", "recorded_by": LINE},
+        "staff_notes": BLOCK,
     }
 
 
@@ -73,13 +101,25 @@ def fill_with_payloads(content: Path) -> None:
     (content / "assets" / "rovers.yml").write_text(yaml.safe_dump(asset(), allow_unicode=True, sort_keys=False))
     markdown_file(content / "events" / "mapping-workshop.md", event(), BLOCK)
     markdown_file(content / "case-studies" / "sam-and-ali.md", story(), BLOCK)
-    markdown_file(content / "news" / "posts" / "first-post.md",
-                  {"title": LINE, "date": dt.date(2026, 11, 1), "description": LINE, "categories": ["Site news"]},
-                  BLOCK + "\n<!-- more -->\n\n" + BLOCK)
-    markdown_file(content / "newsletters" / "issue-1.md",
-                  {"number": 1, "title": LINE, "date": "2026-11-15",
-                   "items": [{"news": "first-post", "comment": LINE}, {"event": "mapping-workshop", "comment": LINE},
-                             {"case_study": "sam-and-ali", "comment": LINE}]}, BLOCK)
+    markdown_file(
+        content / "news" / "posts" / "first-post.md",
+        {"title": LINE, "date": dt.date(2026, 11, 1), "description": LINE, "categories": ["Site news"]},
+        BLOCK + "\n<!-- more -->\n\n" + BLOCK,
+    )
+    markdown_file(
+        content / "newsletters" / "issue-1.md",
+        {
+            "number": 1,
+            "title": LINE,
+            "date": "2026-11-15",
+            "items": [
+                {"news": "first-post", "comment": LINE},
+                {"event": "mapping-workshop", "comment": LINE},
+                {"case_study": "sam-and-ali", "comment": LINE},
+            ],
+        },
+        BLOCK,
+    )
     site = yaml.safe_load((content / "site.yml").read_text())
     site.update({"name": LINE, "place": LINE, "tagline": LINE, "introduction": BLOCK, "organisation": LINE})
     (content / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True))
@@ -128,7 +168,9 @@ def dangerous_markup(html: str) -> list[str]:
 def test_the_output_holds_no_handler_attribute_or_javascript_url(payload_site):
     pages = sorted(payload_site.rglob("*.html"))
     assert len(pages) > 20
-    problems = {page.relative_to(payload_site).as_posix(): found for page in pages if (found := dangerous_markup(page.read_text()))}
+    problems = {
+        page.relative_to(payload_site).as_posix(): found for page in pages if (found := dangerous_markup(page.read_text()))
+    }
     assert problems == {}
 
 
@@ -160,8 +202,14 @@ def test_no_script_runs_in_any_page(payload_site, browser):
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("website", "javascript:alert(1)"), ("website", "JAVASCRIPT:alert(1)"), ("website", "data:text/html,<script>x</script>"),
-     ("website", 'https://example.org/"onmouseover="alert(1)'), ("email", '"><script>@x.org'), ("phone", "<script>")],
+    [
+        ("website", "javascript:alert(1)"),
+        ("website", "JAVASCRIPT:alert(1)"),
+        ("website", "data:text/html,<script>x</script>"),
+        ("website", 'https://example.org/"onmouseover="alert(1)'),
+        ("email", '"><script>@x.org'),
+        ("phone", "<script>"),
+    ],
 )
 def test_link_fields_refuse_anything_but_safe_addresses(small_content, field, value):
     path = small_content / "assets" / "rovers.yml"
@@ -174,7 +222,9 @@ def test_link_fields_refuse_anything_but_safe_addresses(small_content, field, va
 
 def test_the_site_contact_address_refuses_markup(small_content):
     path = small_content / "site.yml"
-    text = path.read_text().replace("contact_email: connects@hollinsford.example.org", 'contact_email: "<img/src=x/onerror=alert(8)>@x.yz"')
+    text = path.read_text().replace(
+        "contact_email: connects@hollinsford.example.org", 'contact_email: "<img/src=x/onerror=alert(8)>@x.yz"'
+    )
     path.write_text(text)
     _, problems = load_content(small_content, TODAY)
     assert [problem.field for problem in problems] == ["contact_email"]

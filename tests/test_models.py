@@ -58,43 +58,111 @@ def test_good_asset_validates_and_reads_times_as_times():
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("name: Riverside", "nmae: Riverside",
-         ["asset.yml:1: name: is missing — add 'name:' here (The name people know it by, for example 'Hollinsford Town Juniors Football Club')",
-          "asset.yml:1: nmae: is not a field we know — did you mean 'name'?"]),
-        ("      days: [wednesday]", "      days: [wensday]",
-         ["asset.yml:9: schedule.sessions[1].days[1]: 'wensday' is not one of the choices — did you mean 'wednesday'?"]),
-        ("      starts: 14:00", "      starts: 2pm",
-         ["asset.yml:10: schedule.sessions[1].starts: '2pm' is not a time — use the 24-hour clock, in quotes, like '19:30'"]),
-        ("      ends: 16:00", "      ends: 13:00",
-         ["asset.yml:8: schedule.sessions[1]: ends before it starts — check the times use the 24-hour clock (write midnight as '00:00')"]),
-        ("last_checked: 2026-10-01", "last_checked: 1st October",
-         ["asset.yml:16: last_checked: '1st October' is not a date — write the date as YYYY-MM-DD, for example 2026-11-22"]),
-        ("  free: true", "  free: false",
-         ["asset.yml:12: cost: says free: false but gives no amount or note — add 'amount:' in pounds"]),
-        ("  free: true", "  free: true\n  amount: £3",
-         ["asset.yml:14: cost.amount: '£3' must be an amount in pounds — write it like 3.50, without a £ sign"]),
-        ("  phone: 01632 960 200", "  phone: call us",
-         ["asset.yml:15: contact.phone: 'call us' is not a phone number — use digits and spaces, for example 01632 960 123"]),
-        ("  phone: 01632 960 200", "  website: javascript:alert(1)",
-         ["asset.yml:15: contact.website: must be a web address starting with https:// or http://"]),
-        ("domains: [arts-and-crafts]", "domains: []",
-         ["asset.yml:4: domains: needs at least one item — add an item on a line that starts with '- '"]),
-        ("domains: [arts-and-crafts]", "domains: arts-and-crafts",
-         ["asset.yml:4: domains: 'arts-and-crafts' should be a list — write it as [first, second] or as lines that start with '- '"]),
-        ("area: riverside", "area: River Side",
-         ["asset.yml:5: area: 'River Side' is not a valid id — use lowercase letters, numbers and hyphens, for example 'town-centre'"]),
-        ("summary: A relaxed knitting group with tea and cake.", "summary: ''",
-         ["asset.yml:2: summary: is empty — write something, or delete the line"]),
-        ("last_checked: 2026-10-01", "last_checked: 2026-10-01\nstaff_note: x",
-         ["asset.yml:17: staff_note: is not a field we know — did you mean 'staff_notes'?"]),
-        ("      starts: 14:00", "      starts: 10.30",
-         ["asset.yml:10: schedule.sessions[1].starts: 10.3 is a number, not a time — write it with a colon, in quotes, like '10:30'"]),
-        ("      starts: 14:00", "      starts: 1000",
-         ["asset.yml:10: schedule.sessions[1].starts: 1000 is a number, not a time — write it with a colon, in quotes, like '10:30'"]),
-        ("      starts: 14:00", "      starts: '10:00+05:00'",
-         ["asset.yml:10: schedule.sessions[1].starts: '10:00+05:00' is not a time — use the 24-hour clock, in quotes, like '19:30'"]),
-        ("domains: [arts-and-crafts]", "domains: [arts-and-crafts, arts-and-crafts]",
-         ["asset.yml:4: domains: lists the same domain twice — remove one"]),
+        (
+            "name: Riverside",
+            "nmae: Riverside",
+            [
+                "asset.yml:1: name: is missing — add 'name:' here (The name people know it by, for example 'Hollinsford Town Juniors Football Club')",
+                "asset.yml:1: nmae: is not a field we know — did you mean 'name'?",
+            ],
+        ),
+        (
+            "      days: [wednesday]",
+            "      days: [wensday]",
+            ["asset.yml:9: schedule.sessions[1].days[1]: 'wensday' is not one of the choices — did you mean 'wednesday'?"],
+        ),
+        (
+            "      starts: 14:00",
+            "      starts: 2pm",
+            ["asset.yml:10: schedule.sessions[1].starts: '2pm' is not a time — use the 24-hour clock, in quotes, like '19:30'"],
+        ),
+        (
+            "      ends: 16:00",
+            "      ends: 13:00",
+            [
+                "asset.yml:8: schedule.sessions[1]: ends before it starts — check the times use the 24-hour clock (write midnight as '00:00')"
+            ],
+        ),
+        (
+            "last_checked: 2026-10-01",
+            "last_checked: 1st October",
+            ["asset.yml:16: last_checked: '1st October' is not a date — write the date as YYYY-MM-DD, for example 2026-11-22"],
+        ),
+        (
+            "  free: true",
+            "  free: false",
+            ["asset.yml:12: cost: says free: false but gives no amount or note — add 'amount:' in pounds"],
+        ),
+        (
+            "  free: true",
+            "  free: true\n  amount: £3",
+            ["asset.yml:14: cost.amount: '£3' must be an amount in pounds — write it like 3.50, without a £ sign"],
+        ),
+        (
+            "  phone: 01632 960 200",
+            "  phone: call us",
+            ["asset.yml:15: contact.phone: 'call us' is not a phone number — use digits and spaces, for example 01632 960 123"],
+        ),
+        (
+            "  phone: 01632 960 200",
+            "  website: javascript:alert(1)",
+            ["asset.yml:15: contact.website: must be a web address starting with https:// or http://"],
+        ),
+        (
+            "domains: [arts-and-crafts]",
+            "domains: []",
+            ["asset.yml:4: domains: needs at least one item — add an item on a line that starts with '- '"],
+        ),
+        (
+            "domains: [arts-and-crafts]",
+            "domains: arts-and-crafts",
+            [
+                "asset.yml:4: domains: 'arts-and-crafts' should be a list — write it as [first, second] or as lines that start with '- '"
+            ],
+        ),
+        (
+            "area: riverside",
+            "area: River Side",
+            [
+                "asset.yml:5: area: 'River Side' is not a valid id — use lowercase letters, numbers and hyphens, for example 'town-centre'"
+            ],
+        ),
+        (
+            "summary: A relaxed knitting group with tea and cake.",
+            "summary: ''",
+            ["asset.yml:2: summary: is empty — write something, or delete the line"],
+        ),
+        (
+            "last_checked: 2026-10-01",
+            "last_checked: 2026-10-01\nstaff_note: x",
+            ["asset.yml:17: staff_note: is not a field we know — did you mean 'staff_notes'?"],
+        ),
+        (
+            "      starts: 14:00",
+            "      starts: 10.30",
+            [
+                "asset.yml:10: schedule.sessions[1].starts: 10.3 is a number, not a time — write it with a colon, in quotes, like '10:30'"
+            ],
+        ),
+        (
+            "      starts: 14:00",
+            "      starts: 1000",
+            [
+                "asset.yml:10: schedule.sessions[1].starts: 1000 is a number, not a time — write it with a colon, in quotes, like '10:30'"
+            ],
+        ),
+        (
+            "      starts: 14:00",
+            "      starts: '10:00+05:00'",
+            [
+                "asset.yml:10: schedule.sessions[1].starts: '10:00+05:00' is not a time — use the 24-hour clock, in quotes, like '19:30'"
+            ],
+        ),
+        (
+            "domains: [arts-and-crafts]",
+            "domains: [arts-and-crafts, arts-and-crafts]",
+            ["asset.yml:4: domains: lists the same domain twice — remove one"],
+        ),
     ],
 )
 def test_bad_asset_is_explained_at_its_line(old, new, expected):
@@ -117,9 +185,14 @@ def test_every_problem_in_a_file_is_reported_at_once():
     ("session", "expected"),
     [
         ({"repeats": "fortnightly", "days": ["saturday"], "starts": "10:00"}, "Every other Saturday, from 10am"),
-        ({"repeats": "monthly", "weeks": ["first", "third"], "days": ["sunday"], "starts": "12:00", "ends": "13:30"},
-         "The first and third Sunday of the month, 12 noon to 1:30pm"),
-        ({"repeats": "once", "dates": ["2027-03-14"], "starts": "09:30", "ends": "12:00"}, "Sunday 14 March 2027, 9:30am to 12 noon"),
+        (
+            {"repeats": "monthly", "weeks": ["first", "third"], "days": ["sunday"], "starts": "12:00", "ends": "13:30"},
+            "The first and third Sunday of the month, 12 noon to 1:30pm",
+        ),
+        (
+            {"repeats": "once", "dates": ["2027-03-14"], "starts": "09:30", "ends": "12:00"},
+            "Sunday 14 March 2027, 9:30am to 12 noon",
+        ),
         ({"repeats": "daily", "starts": "08:00", "ends": "18:00"}, "Every day, 8am to 6pm"),
     ],
 )
@@ -136,7 +209,10 @@ def test_schedules_read_as_plain_english(session, expected):
     ("session", "message"),
     [
         ({"repeats": "weekly", "starts": "10:00"}, "repeats weekly but has no days"),
-        ({"repeats": "monthly", "days": ["monday"], "starts": "10:00"}, "use weeks: (for example [first, third]) with repeats: monthly, and only then"),
+        (
+            {"repeats": "monthly", "days": ["monday"], "starts": "10:00"},
+            "use weeks: (for example [first, third]) with repeats: monthly, and only then",
+        ),
         ({"repeats": "once", "starts": "10:00"}, "use dates: (for example [2027-03-14]) with repeats: once, and only then"),
         ({"repeats": "daily", "days": ["monday"], "starts": "10:00"}, "repeats daily, so leave out days"),
     ],
@@ -150,22 +226,41 @@ def test_incomplete_schedules_are_explained(session, message):
 
 
 def test_event_times_are_aware_in_london_by_default():
-    data = {"title": "T", "summary": "S", "start": "2027-07-01 10:00", "end": "2027-07-01 12:00",
-            "cost": {"free": True}, "organiser": {"name": "O"}, "online": "https://example.org/join"}
+    data = {
+        "title": "T",
+        "summary": "S",
+        "start": "2027-07-01 10:00",
+        "end": "2027-07-01 12:00",
+        "cost": {"free": True},
+        "organiser": {"name": "O"},
+        "online": "https://example.org/join",
+    }
     event = Event.model_validate(data)
     assert event.start_local.isoformat() == "2027-07-01T10:00:00+01:00"
 
 
 @pytest.mark.parametrize(
     ("start", "message"),
-    [("2027-05-15", "start: 2027-05-15 has no time — write it as '2027-05-15 10:00'"),
-     (1000, "start: '1000' is not a date and time — write it as 'YYYY-MM-DD HH:MM', like '2027-03-14 10:00'"),
-     ("2027-02-30 10:00", "start: '2027-02-30 10:00' is not a real date and time — check the day, month and hour"),
-     ("2027-05-15 10:00+02:00", "start: '2027-05-15 10:00+02:00' is not a date and time — write it as 'YYYY-MM-DD HH:MM', like '2027-03-14 10:00'")],
+    [
+        ("2027-05-15", "start: 2027-05-15 has no time — write it as '2027-05-15 10:00'"),
+        (1000, "start: '1000' is not a date and time — write it as 'YYYY-MM-DD HH:MM', like '2027-03-14 10:00'"),
+        ("2027-02-30 10:00", "start: '2027-02-30 10:00' is not a real date and time — check the day, month and hour"),
+        (
+            "2027-05-15 10:00+02:00",
+            "start: '2027-05-15 10:00+02:00' is not a date and time — write it as 'YYYY-MM-DD HH:MM', like '2027-03-14 10:00'",
+        ),
+    ],
 )
 def test_event_start_needs_a_local_date_and_time(start, message):
-    data = {"title": "T", "summary": "S", "start": start, "end": "2027-07-01 12:00",
-            "cost": {"free": True}, "organiser": {"name": "O"}, "online": "https://example.org/join"}
+    data = {
+        "title": "T",
+        "summary": "S",
+        "start": start,
+        "end": "2027-07-01 12:00",
+        "cost": {"free": True},
+        "organiser": {"name": "O"},
+        "online": "https://example.org/join",
+    }
     document, _ = parse_yaml(yaml.safe_dump(data).replace("'2027-05-15'", "2027-05-15"), "e.md")
     _, problems = validate(Event, document, "e.md")
     assert [problem.as_text().split(": ", 1)[1] for problem in problems] == [message]
@@ -221,16 +316,15 @@ def test_event_with_a_place_and_a_sensible_end_is_good(old, new):
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("online: https://example.org/join\n", "",
-         ["e.md:1: needs a venue or an online link"]),
-        ("end: 2027-07-01 12:00", "end: 2027-07-01 09:00",
-         ["e.md:1: ends before it starts — check the dates and times"]),
-        ("end: 2027-07-01 12:00", "end: 2027-07-01 10:00",
-         ["e.md:1: ends before it starts — check the dates and times"]),
-        ("end: 2027-07-01 12:00", "end: 2027-06-30 12:00",
-         ["e.md:1: ends before it starts — check the dates and times"]),
-        ("cost:", "timezone: Europe/Londn\ncost:",
-         ["e.md:6: timezone: is not a time zone name — use a name such as Europe/London"]),
+        ("online: https://example.org/join\n", "", ["e.md:1: needs a venue or an online link"]),
+        ("end: 2027-07-01 12:00", "end: 2027-07-01 09:00", ["e.md:1: ends before it starts — check the dates and times"]),
+        ("end: 2027-07-01 12:00", "end: 2027-07-01 10:00", ["e.md:1: ends before it starts — check the dates and times"]),
+        ("end: 2027-07-01 12:00", "end: 2027-06-30 12:00", ["e.md:1: ends before it starts — check the dates and times"]),
+        (
+            "cost:",
+            "timezone: Europe/Londn\ncost:",
+            ["e.md:6: timezone: is not a time zone name — use a name such as Europe/London"],
+        ),
     ],
     ids=["no venue or online link", "ends before it starts", "ends as it starts", "ends the day before", "unknown time zone"],
 )
@@ -239,8 +333,17 @@ def test_bad_event_is_explained(old, new, expected):
 
 
 def test_case_study_without_consent_is_not_publishable():
-    data = {"title": "T", "summary": "S", "setting": "S", "service_type": "S", "worker": "W", "individual": "I",
-            "worker_perspective": "W", "individual_perspective": "I", "date": "2026-01-01"}
+    data = {
+        "title": "T",
+        "summary": "S",
+        "setting": "S",
+        "service_type": "S",
+        "worker": "W",
+        "individual": "I",
+        "worker_perspective": "W",
+        "individual_perspective": "I",
+        "date": "2026-01-01",
+    }
     assert CaseStudy.model_validate(data).publishable is False
     data["consent"] = {"given": True, "date": "2026-01-01", "recorded_by": "W"}
     assert CaseStudy.model_validate(data).publishable is True
@@ -249,9 +352,7 @@ def test_case_study_without_consent_is_not_publishable():
 def test_newsletter_item_must_name_exactly_one_thing():
     document, _ = parse_yaml("number: 1\ntitle: T\ndate: 2026-01-01\nitems:\n  - news: a\n    event: b\n", "n.md")
     _, problems = validate(NewsletterIssue, document, "n.md")
-    assert [problem.as_text() for problem in problems] == [
-        "n.md:5: items[1]: needs exactly one of news, event or case_study"
-    ]
+    assert [problem.as_text() for problem in problems] == ["n.md:5: items[1]: needs exactly one of news, event or case_study"]
 
 
 EVERY_MODEL = every_model()

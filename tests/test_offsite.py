@@ -34,9 +34,11 @@ class PageTraffic:
     console_errors: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        return ([f"request to another site: {url}" for url in self.offsite]
-                + [f"failed request: {failure}" for failure in self.failed]
-                + [f"console error: {text}" for text in self.console_errors])
+        return (
+            [f"request to another site: {url}" for url in self.offsite]
+            + [f"failed request: {failure}" for failure in self.failed]
+            + [f"console error: {text}" for text in self.console_errors]
+        )
 
 
 def origin(url: str) -> tuple[str, str | None, int | None]:
@@ -67,8 +69,12 @@ def page_traffic(tab, base: str, path: str) -> PageTraffic:
     tab.context.on("request", lambda request: note(request.url))
     tab.context.on("requestfailed", lambda request: traffic.failed.append(f"{request.url} ({request.failure})"))
     tab.context.on("response", on_response)
-    tab.on("console", lambda message: message.type == "error" and traffic.console_errors.append(
-        f"{message.text} at {message.location.get('url', '?')}"))
+    tab.on(
+        "console",
+        lambda message: (
+            message.type == "error" and traffic.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
+        ),
+    )
     tab.on("pageerror", lambda error: traffic.console_errors.append(f"uncaught {error}"))
 
     open_page(tab, base, path)

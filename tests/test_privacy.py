@@ -35,16 +35,20 @@ def add_secrets(content: Path) -> None:
     (content / "case-studies" / "no-consent.md").write_text(unconsented.replace("  given: true", "  given: false"))
     event = (content / "events" / "mapping-workshop.md").read_text()
     (content / "events" / "draft-event.md").write_text(
-        event.replace("title: Mapping", f"title: {SECRETS['a draft event']} Mapping").replace("---\n", "---\ndraft: true\n", 1))
+        event.replace("title: Mapping", f"title: {SECRETS['a draft event']} Mapping").replace("---\n", "---\ndraft: true\n", 1)
+    )
     (content / "news" / "posts" / "draft-post.md").write_text(
         f"---\ntitle: {SECRETS['a draft news post']}\ndate: 2026-11-10\ndescription: Not ready.\ndraft: true\n---\n"
-        f"{SECRETS['a draft news post']} body.\n")
+        f"{SECRETS['a draft news post']} body.\n"
+    )
     (content / "news" / "posts" / "notes.txt").write_text(SECRETS["a stray text file among news posts"])
     (content / "about.md").write_text(f"# About\n\n{SECRETS['a stray page in the content folder']}\n")
     issue = (content / "newsletters" / "issue-1.md").read_text()
     (content / "newsletters" / "issue-2.md").write_text(
-        issue.replace("number: 1", "number: 2").replace("title: Welcome", f"title: {SECRETS['a draft newsletter']}")
-        .replace("---\n", "---\ndraft: true\n", 1))
+        issue.replace("number: 1", "number: 2")
+        .replace("title: Welcome", f"title: {SECRETS['a draft newsletter']}")
+        .replace("---\n", "---\ndraft: true\n", 1)
+    )
 
 
 def _append_field(path: Path, line: str) -> None:
@@ -61,8 +65,12 @@ def test_nothing_private_reaches_any_output_file(small_content, tmp_path):
     found_control = {path.relative_to(output).as_posix() for path in files if CONTROL.encode() in readable_bytes(path)}
     assert "directory/rovers/index.html" in found_control
     assert any(name.startswith("pagefind/fragment/") for name in found_control), "the scan must read the search index"
-    leaks = [(what, path.relative_to(output).as_posix()) for path in files for what, secret in SECRETS.items()
-             if secret.encode() in readable_bytes(path)]
+    leaks = [
+        (what, path.relative_to(output).as_posix())
+        for path in files
+        for what, secret in SECRETS.items()
+        if secret.encode() in readable_bytes(path)
+    ]
     assert leaks == []
     assert not (output / "directory" / "draft-club").exists()
     assert not (output / "case-studies" / "no-consent").exists()

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -33,8 +32,10 @@ def test_a_build_failing_inside_the_engine_leaves_the_old_site(small_content, tm
     result = run_command("build", "--content", str(small_content), "--output", str(output), "--today", TODAY.isoformat())
     assert result.returncode == 1
     line = len(post.read_text().splitlines())
-    assert result.stderr.splitlines()[0] == (f"{post.as_posix()}:{line}: links to 'missing-page.md', which is not a page on this site — "
-                                             "check the file name, or use a full web address starting with https://")
+    assert result.stderr.splitlines()[0] == (
+        f"{post.as_posix()}:{line}: links to 'missing-page.md', which is not a page on this site — "
+        "check the file name, or use a full web address starting with https://"
+    )
     assert "Traceback" not in result.stderr
     assert tree_digest(output) == before
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site.")] == []
@@ -47,9 +48,23 @@ def test_a_build_killed_part_way_leaves_the_old_site(small_content, tmp_path):
     original = (small_content / "assets" / "rovers.yml").read_text()
     for number in range(400):  # enough pages that the build is still running when killed
         (small_content / "assets" / f"copy-{number:04d}.yml").write_text(original)
-    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "build", "--content", str(small_content),
-                                "--output", str(output), "--config", str(CONFIG), "--today", TODAY.isoformat()],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            str(REPO / "build.py"),
+            "build",
+            "--content",
+            str(small_content),
+            "--output",
+            str(output),
+            "--config",
+            str(CONFIG),
+            "--today",
+            TODAY.isoformat(),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while not any(tmp_path.glob(".site.staging-*/directory")) and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -73,8 +88,12 @@ def test_the_same_content_gives_byte_identical_sites(small_content, tmp_path):
 
 @pytest.mark.parametrize(
     ("output", "reason"),
-    [("content", "it would replace the content folder"), ("content/site", "it is inside the content folder"),
-     (".", "it would replace the content folder"), ("..", "it would replace the content folder")],
+    [
+        ("content", "it would replace the content folder"),
+        ("content/site", "it is inside the content folder"),
+        (".", "it would replace the content folder"),
+        ("..", "it would replace the content folder"),
+    ],
 )
 def test_a_build_refuses_to_replace_what_it_must_keep(small_content, monkeypatch, output, reason):
     project = small_content.parent

@@ -38,19 +38,49 @@ class MkDocsEngine:
     def publish(self, outputs: Iterable[Output], site: SiteSettings, navigation: tuple, site_dir: Path, today: dt.date) -> None:
         """Write ``outputs`` into ``site_dir`` with MkDocs; raise ContentError with plain problems."""
         if not self.config_file.is_file():
-            raise ContentError([Problem(str(self.config_file), 1, "", "the site configuration file is missing",
-                                        "run the command from the project folder, or pass --config")])
+            raise ContentError(
+                [
+                    Problem(
+                        str(self.config_file),
+                        1,
+                        "",
+                        "the site configuration file is missing",
+                        "run the command from the project folder, or pass --config",
+                    )
+                ]
+            )
         plugin = SignpostPlugin(outputs, site, {url: label for label, url in navigation})
-        with tempfile.TemporaryDirectory(prefix="signpost-docs-") as docs, _build_date(today), _collect_warnings(plugin) as warnings:
+        with (
+            tempfile.TemporaryDirectory(prefix="signpost-docs-") as docs,
+            _build_date(today),
+            _collect_warnings(plugin) as warnings,
+        ):
             try:
-                config = load_config(str(self.config_file), docs_dir=docs, site_dir=str(site_dir), site_name=Markup.escape(site.name),
-                                     site_url=site.site_url, nav=[{label: source_uri(url)} for label, url in navigation],
-                                     use_directory_urls=True, strict=True)
+                config = load_config(
+                    str(self.config_file),
+                    docs_dir=docs,
+                    site_dir=str(site_dir),
+                    site_name=Markup.escape(site.name),
+                    site_url=site.site_url,
+                    nav=[{label: source_uri(url)} for label, url in navigation],
+                    use_directory_urls=True,
+                    strict=True,
+                )
                 config.plugins["signpost"] = plugin  # registers its event hooks
                 mkdocs_build(config)
             except MkDocsException as error:
-                raise ContentError(warnings or [Problem(str(self.config_file), 1, "", f"the site could not be built: {error}",
-                                                        "check the settings in mkdocs.yml")]) from None
+                raise ContentError(
+                    warnings
+                    or [
+                        Problem(
+                            str(self.config_file),
+                            1,
+                            "",
+                            f"the site could not be built: {error}",
+                            "check the settings in mkdocs.yml",
+                        )
+                    ]
+                ) from None
 
 
 @contextmanager
@@ -87,9 +117,15 @@ class _WarningCollector(logging.Handler):
         if path is None:
             self.problems.append(Problem("mkdocs.yml", 1, "", text, "check the settings in mkdocs.yml"))
         elif link:
-            self.problems.append(Problem(path.as_posix(), _line_containing(path, link.group(1)), "",
-                                         f"links to '{link.group(1)}', which is not a page on this site",
-                                         "check the file name, or use a full web address starting with https://"))
+            self.problems.append(
+                Problem(
+                    path.as_posix(),
+                    _line_containing(path, link.group(1)),
+                    "",
+                    f"links to '{link.group(1)}', which is not a page on this site",
+                    "check the file name, or use a full web address starting with https://",
+                )
+            )
         else:
             self.problems.append(Problem(path.as_posix(), 1, "", text, "fix the part of this file it names"))
 

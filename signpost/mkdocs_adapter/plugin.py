@@ -120,8 +120,10 @@ class SignpostPlugin(BasePlugin):
         for path, source in self.sources.items():
             file = files.get_file_from_path(path)
             if source.url is not None and file is not None and file.url != source.url:
-                raise PluginError(f"{source.source}: the blog publishes this at '{file.url}', not '{source.url}'; "
-                                  "set post_url_format: \"{file}\" for the blog in mkdocs.yml")
+                raise PluginError(
+                    f"{source.source}: the blog publishes this at '{file.url}', not '{source.url}'; "
+                    'set post_url_format: "{file}" for the blog in mkdocs.yml'
+                )
         return nav
 
     def on_pre_page(self, page: MkDocsPage, *, config: MkDocsConfig, files: Files) -> MkDocsPage:

@@ -11,9 +11,18 @@ from signpost.models.common import Contact, Cost, Line, Place, Stem, Strict, Tex
 from signpost.models.schedule import Schedule
 
 AudienceGroup = Literal[
-    "everyone", "women", "men", "lgbtq", "carers", "young-people", "older-people",
-    "families", "beginners", "people-with-learning-disabilities",
-    "people-with-mental-health-problems", "people-with-sight-loss",
+    "everyone",
+    "women",
+    "men",
+    "lgbtq",
+    "carers",
+    "young-people",
+    "older-people",
+    "families",
+    "beginners",
+    "people-with-learning-disabilities",
+    "people-with-mental-health-problems",
+    "people-with-sight-loss",
 ]
 
 
@@ -41,7 +50,9 @@ class Travel(Strict):
 
     buses: list[Line] = Field(default_factory=list, description="Bus routes that stop nearby, for example ['12', 'X4'].")
     bus_note: Line | None = Field(None, description="Where to get off, or how often the bus runs.")
-    walking: Line | None = Field(None, description="Walking directions or distance, for example '5 minutes from the market square'.")
+    walking: Line | None = Field(
+        None, description="Walking directions or distance, for example '5 minutes from the market square'."
+    )
     parking: Line | None = Field(None, description="Parking, including blue-badge spaces.")
     transport_provided: bool = Field(False, description="true if the group can collect people or arrange lifts.")
     note: Line | None = Field(None, description="Anything else about getting there.")
@@ -64,8 +75,12 @@ class Welcome(Strict):
 
     accompanied_first_visit: bool | None = Field(None, description="true if a worker or friend may come along the first time.")
     buddy: bool | None = Field(None, description="true if a member can act as a buddy for newcomers.")
-    mental_health_aware: bool | None = Field(None, description="true if organisers are experienced with people with mental health problems.")
-    learning_disability_aware: bool | None = Field(None, description="true if organisers are experienced with people with learning disabilities.")
+    mental_health_aware: bool | None = Field(
+        None, description="true if organisers are experienced with people with mental health problems."
+    )
+    learning_disability_aware: bool | None = Field(
+        None, description="true if organisers are experienced with people with learning disabilities."
+    )
     note: Line | None = Field(None, description="What to expect on a first visit.")
 
 

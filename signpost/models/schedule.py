@@ -23,9 +23,7 @@ class Session(Strict):
     days: list[Weekday] = Field(
         default_factory=list, description="Days of the week, for example [tuesday, thursday]. Not used with daily or once."
     )
-    weeks: list[WeekOfMonth] = Field(
-        default_factory=list, description="For monthly: which weeks, for example [first, third]."
-    )
+    weeks: list[WeekOfMonth] = Field(default_factory=list, description="For monthly: which weeks, for example [first, third].")
     dates: list[dt.date] = Field(default_factory=list, description="For once: the dates, as YYYY-MM-DD.")
     starts: ClockTime = Field(description="Start time, 24-hour clock, in quotes, for example '19:30'.")
     ends: ClockTime | None = Field(None, description="End time, 24-hour clock, for example '21:00'; '00:00' for midnight.")
@@ -50,9 +48,7 @@ class Session(Strict):
 class Schedule(Strict):
     """All the times an activity meets, plus a note for anything irregular."""
 
-    sessions: list[Session] = Field(
-        default_factory=list, description="Each regular or one-off meeting time."
-    )
+    sessions: list[Session] = Field(default_factory=list, description="Each regular or one-off meeting time.")
     note: Line | None = Field(None, description="Anything else, for example 'Not in August' or 'Phone to check'.")
 
     @model_validator(mode="after")

@@ -1,0 +1,103 @@
+"""``make bench``: the verdict on each target, and a real small run that misses one on purpose."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+# ``bench`` is a folder of the project, not an installed package: importable
+# from the project folder, which plain ``pytest`` does not put on the path.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.run import TARGETS, Row, check, main  # noqa: E402
+
+
+def _row(
+    count: int,
+    ours=(1.1, 1.0, 1.2),
+    bare=(1.0, 1.0, 1.0),
+    build_mb=120.0,
+    index_mb=300.0,
+    asset_bytes=20_000,
+    largest=(60_000, "domains/x/index.html"),
+) -> Row:
+    """Figures at one size, each within its default target unless given otherwise."""
+    return Row(
+        count,
+        ours=list(ours),
+        bare=list(bare),
+        build_mb=[build_mb] * 3,
+        index_mb=[index_mb] * 3,
+        bare_mb=[90.0] * 3,
+        asset_page_bytes=asset_bytes,
+        largest_page=largest,
+    )
+
+
+def _verdicts(rows: list[Row], **overrides: float) -> dict[str, bool]:
+    return {name: met for name, met, _ in check(rows, {**TARGETS, **overrides})}
+
+
+def test_figures_within_every_target_meet_them_all():
+    rows = [_row(1000), _row(10000, asset_bytes=20_900)]
+    assert _verdicts(rows) == dict.fromkeys(TARGETS, True)
+
+
+@pytest.mark.parametrize(
+    "target, bad_row",
+    [
+        ("ratio", _row(10000, ours=(1.4, 1.35, 1.5))),
+        ("page_growth", _row(10000, asset_bytes=21_100)),
+        ("build_mb", _row(10000, build_mb=251.0)),
+        ("page_kb", _row(10000, largest=(100 * 1024 + 1, "areas/big/index.html"))),
+        ("index_mb", _row(10000, index_mb=501.0)),
+    ],
+)
+def test_a_figure_past_its_target_misses_that_target_alone(target, bad_row):
+    verdicts = _verdicts([_row(1000), bad_row])
+    assert verdicts == {name: name != target for name in TARGETS}
+
+
+def test_time_ratio_is_judged_on_medians_so_one_slow_run_does_not_decide():
+    assert _verdicts([_row(1000, ours=(1.0, 1.0, 9.0))])["ratio"]
+    assert not _verdicts([_row(1000, ours=(1.0, 1.4, 1.4))])["ratio"]
+
+
+def test_build_memory_is_judged_at_the_largest_size_whatever_the_order():
+    rows = [_row(10000), _row(1000, build_mb=900.0)]
+    assert _verdicts(rows)["build_mb"]
+    assert not _verdicts(list(reversed([_row(1000), _row(10000, build_mb=900.0)])))["build_mb"]
+
+
+def test_a_tightened_target_fails_figures_that_met_the_default():
+    rows = [_row(1000), _row(10000)]
+    assert _verdicts(rows, ratio=1.0) == {name: name != "ratio" for name in TARGETS}
+    assert not _verdicts(rows, page_kb=50.0)["page_kb"]
+
+
+def test_an_unknown_target_is_refused_before_anything_is_measured(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["60", "--target", "speed=2"])
+    assert stopped.value.code == 2
+    assert "unknown target 'speed'" in capsys.readouterr().err
+
+
+def test_a_real_small_run_that_misses_a_target_exits_1_and_says_so():
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.run", "60", "--repeats", "1", "--target", "ratio=0.01"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert any(line.split()[:3] == ["60", "1", "min"] for line in lines), result.stdout
+    assert any(line.split()[:3] == ["60", "1", "median"] for line in lines), result.stdout
+    assert any(line.startswith("MISSED") and "build time ratio" in line and "≤ 0.01" in line for line in lines), result.stdout
