@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -42,9 +43,16 @@ def build(content: Path, output: Path, today: dt.date = TODAY, extra: list[str] 
     )
 
 
-def run_command(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+def run_command(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run ``python build.py ...`` as a person would, capturing its output."""
-    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def tree_digest(root: Path) -> dict[str, str]:
