@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from signpost.content import Content, Record
+from signpost.models.schedule import WEEKDAYS
+from signpost.occurrences import session_weekdays
 
 
 @dataclass
@@ -54,6 +56,15 @@ class Collections:
         groups: dict[str, list[Record]] = {identifier: [] for identifier in self.content.areas}
         for record in self.listed_assets:
             groups[record.item.area].append(record)
+        return groups
+
+    @cached_property
+    def by_day(self) -> dict[str, list[Record]]:
+        """Listed assets by the weekdays they meet on, in name order."""
+        groups: dict[str, list[Record]] = {day: [] for day in WEEKDAYS}
+        for record in self.listed_assets:
+            for day in {day for session in record.item.schedule.sessions for day in session_weekdays(session)}:
+                groups[day].append(record)
         return groups
 
     @cached_property

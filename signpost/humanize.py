@@ -32,6 +32,12 @@ def long_date(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def day_and_date(day: dt.date, today: dt.date | None = None) -> str:
+    """``Tuesday 24 November``, with the year when it is not ``today``'s year."""
+    year = f" {day.year}" if today is None or day.year != today.year else ""
+    return f"{day:%A} {day.day} {day:%B}{year}"
+
+
 def short_date(day: dt.date) -> str:
     """``2013-02-08`` → ``8 February 2013``."""
     return f"{day.day} {day:%B %Y}"

@@ -170,6 +170,10 @@ TAXONOMIES: dict[str, Taxonomy] = {
     )
 }
 
+# Days of the week group assets too, with no file: every activity is reachable
+# without JavaScript by day, as well as by domain and area.
+DAYS = Taxonomy("day", "days", "", None, "days/{stem}/", "days/", "Day", "Browse by day")  # type: ignore[arg-type]
+
 SITE_FILE = "site.yml"
 SITE_MODEL = SiteSettings
 NEWS_INDEX = "news/index.md"

@@ -15,23 +15,28 @@ from pathlib import Path
 import jinja2
 
 from signpost import humanize, richtext, urls
+from signpost.cards import card
 from signpost.collect import Collections, paginate
 from signpost.content import Content, Record
-from signpost.kinds import KINDS, NEWS_INDEX, TAXONOMIES, ContentKind, Taxonomy
+from signpost.facets import ACCESS_LABELS, AUDIENCE_LABELS, asset_filters, find_facets, search_words
+from signpost.kinds import DAYS, KINDS, NEWS_INDEX, TAXONOMIES, ContentKind, Taxonomy
 from signpost.loader import media_files
+from signpost.models.schedule import WEEKDAYS
+from signpost.occurrences import next_dates
 from signpost.outputs import FileOutput, Output, Page, SourceFile
 from signpost.sitemap import robots_txt, sitemap_files
 
 # The main sections, in the order the site's navigation shows them.
 NAVIGATION = (
     ("Home", urls.HOME),
-    ("Find something to do", TAXONOMIES["domain"].index_url),
+    ("Find something to do", urls.FIND),
+    ("Types of activity", TAXONOMIES["domain"].index_url),
     ("Areas", TAXONOMIES["area"].index_url),
+    ("Days", DAYS.index_url),
     ("Events", KINDS["event"].index_url),
     ("News", KINDS["news"].index_url),
     ("Stories", KINDS["case_study"].index_url),
     ("Newsletter", KINDS["newsletter"].index_url),
-    ("Search", urls.SEARCH),
 )
 
 
@@ -54,6 +59,7 @@ def template_environment(templates_dir: Path) -> jinja2.Environment:
         event_when=humanize.event_when,
         schedule_lines=humanize.schedule_lines,
         schedule_short=humanize.schedule_short,
+        session_text=humanize.session_text,
         join_words=humanize.join_words,
     )
     env.globals.update(url=urls, href=_href)
@@ -74,6 +80,13 @@ class SiteRenderer:
         self.site = content.site
         self.lists = Collections(content)
         self.env = template_environment(templates_dir)
+        self.env.globals.update(
+            card_for=lambda record: card(record, content, KINDS["asset"].url(record.stem)),
+            filters_for=asset_filters,
+            next_dates=lambda session: [humanize.day_and_date(day, content.today) for day in next_dates(session, content.today)],
+            audience_label=AUDIENCE_LABELS.get,
+            access_labels=ACCESS_LABELS,
+        )
 
     def outputs(self) -> Iterator[Output]:
         """Every output, in a stable order; the sitemap comes last, listing every page."""
@@ -89,12 +102,35 @@ class SiteRenderer:
         yield self.home()
         for taxonomy in TAXONOMIES.values():
             yield from self.taxonomy_pages(taxonomy)
-        yield from (self.record_page(KINDS["asset"], record) for record in self.content.assets.values())
+        yield from self.day_pages()
+        for record in self.content.assets.values():
+            yield self.record_page(KINDS["asset"], record)
+            if record.item.status != "closed":
+                yield FileOutput(
+                    f"{KINDS['asset'].url(record.stem)}card.json",
+                    card(record, self.content, KINDS["asset"].url(record.stem)).json(),
+                )
         for name in ("event", "case_study", "newsletter"):
             yield from self.kind_pages(KINDS[name])
         yield from self.news_sources()
         yield from self.media_sources()
         yield self.page("search.html", urls.SEARCH, "Search", f"Search {self.site.name}.", "search")
+        yield self.page(
+            "find.html",
+            urls.FIND,
+            "Find something to do",
+            "Find clubs, groups and classes by day, time, place, cost and who they suit.",
+            "find",
+            facets=find_facets(self.content.domains, self.content.areas),
+        )
+        yield self.page(
+            "shortlist.html",
+            urls.SHORTLIST,
+            "Your shortlist",
+            "The activities you have put on your shortlist, to print or share.",
+            "shortlist",
+        )
+        yield FileOutput(urls.SEARCH + "words.json", search_words(self.content))
 
     def page(
         self,
@@ -127,7 +163,7 @@ class SiteRenderer:
             "domain": "Browse clubs, groups, classes and volunteering by type of activity.",
             "area": "Browse clubs, groups, classes and volunteering by where they meet.",
         }[taxonomy.name]
-        title = "Find something to do" if taxonomy.name == "domain" else taxonomy.index_title
+        title = taxonomy.index_title
         yield self.page(
             "groups.html",
             taxonomy.index_url,
@@ -140,23 +176,46 @@ class SiteRenderer:
             members=members,
         )
         for identifier, record in groups.items():
-            first_page = taxonomy.url(identifier)
-            for listing in paginate(members[identifier]):
-                title = (
-                    record.item.name if listing.number == 1 else f"{record.item.name} (page {listing.number} of {listing.count})"
-                )
-                yield self.page(
-                    "listing.html",
-                    urls.numbered(first_page, listing.number),
-                    title,
-                    record.item.description,
-                    "listing",
-                    source=taxonomy.file,
-                    group=record.item,
-                    taxonomy=taxonomy,
-                    listing=listing,
-                    first_page=first_page,
-                )
+            yield from self._listing_pages(taxonomy, identifier, record.item, members[identifier], taxonomy.file)
+
+    def _listing_pages(
+        self, taxonomy: Taxonomy, identifier: str, group, records: list[Record], source: str | None
+    ) -> Iterator[Page]:
+        """One group's listing, a page at a time, linked by "Previous page" and "Next page"."""
+        first_page = taxonomy.url(identifier)
+        for listing in paginate(records):
+            title = group.name if listing.number == 1 else f"{group.name} (page {listing.number} of {listing.count})"
+            yield self.page(
+                "listing.html",
+                urls.numbered(first_page, listing.number),
+                title,
+                group.description,
+                "listing",
+                source=source,
+                group=group,
+                taxonomy=taxonomy,
+                listing=listing,
+                first_page=first_page,
+            )
+
+    def day_pages(self) -> Iterator[Page]:
+        """A plain list for each day of the week: every activity stays reachable without JavaScript."""
+        yield self.page(
+            "days.html",
+            DAYS.index_url,
+            DAYS.index_title,
+            "Activities for each day of the week.",
+            "groups",
+            days=WEEKDAYS,
+            members=self.lists.by_day,
+        )
+        for day in WEEKDAYS:
+            group = _Group(
+                day.capitalize(),
+                f"Activities that meet on a {day.capitalize()}, in name order. "
+                "Some meet every week, some every other week or once a month: each entry says which.",
+            )
+            yield from self._listing_pages(DAYS, day, group, self.lists.by_day[day], source=None)
 
     def kind_pages(self, kind: ContentKind) -> Iterator[Page]:
         """A kind's list page, then one page per published record."""
@@ -216,6 +275,13 @@ class SiteRenderer:
         root = self.content.root
         for path in media_files(root):
             yield SourceFile(path.relative_to(root).as_posix(), path, "media")
+
+
+class _Group:
+    """A group with no file of its own (a day of the week), shaped like a domain or an area."""
+
+    def __init__(self, name: str, description: str):
+        self.name, self.description = name, description
 
 
 def render_site(content: Content, templates_dir: Path) -> Iterator[Output]:

@@ -9,21 +9,25 @@ from __future__ import annotations
 
 import posixpath
 
-from signpost.kinds import KINDS, TAXONOMIES
+from signpost.kinds import DAYS, KINDS, TAXONOMIES
+
+_GROUPINGS = {**TAXONOMIES, DAYS.name: DAYS}
 
 HOME = ""
 SEARCH = "search/"
+FIND = "find/"
+SHORTLIST = "shortlist/"
 
 
 def of(kind: str, stem: str) -> str:
     """The page of one record of ``kind`` (a content kind, or "domain" / "area")."""
-    registry = KINDS.get(kind) or TAXONOMIES[kind]
+    registry = KINDS.get(kind) or _GROUPINGS[kind]
     return registry.url(stem)
 
 
 def index(kind: str) -> str:
     """The list page of ``kind`` (for example "event" → ``events/``)."""
-    registry = KINDS.get(kind) or TAXONOMIES[kind]
+    registry = KINDS.get(kind) or _GROUPINGS[kind]
     return registry.index_url
 
 

@@ -68,10 +68,21 @@ def validate(model: type[M], document: YamlDocument, source: str, prefix: tuple 
 
 
 def _problem(model: type[BaseModel], document: YamlDocument, source: str, detail: dict, prefix: tuple) -> Problem:
-    loc = tuple(detail["loc"])
+    loc = _owning_field(detail)
     line = document.line_of(prefix + loc)
     message, hint = _explain(model, loc, detail)
     return Problem(source, line, field_label(loc), message, hint)
+
+
+def _owning_field(detail: dict) -> tuple:
+    """The error's place; a cross-field check may name its field (see models.common.field_error)."""
+    loc = tuple(detail["loc"])
+    error = str((detail.get("ctx") or {}).get("error", ""))
+    if detail["type"] == "value_error" and error.startswith("@"):
+        field, _, rest = error[1:].partition(" ")
+        detail["ctx"] = {**detail["ctx"], "error": rest}
+        return (*loc, field)
+    return loc
 
 
 def field_label(loc: tuple) -> str:

@@ -80,7 +80,7 @@ def test_good_asset_validates_and_reads_times_as_times():
             "      ends: 16:00",
             "      ends: 13:00",
             [
-                "asset.yml:8: schedule.sessions[1]: ends before it starts — check the times use the 24-hour clock (write midnight as '00:00')"
+                "asset.yml:11: schedule.sessions[1].ends: ends before it starts — check the times use the 24-hour clock (write midnight as '00:00')"
             ],
         ),
         (
@@ -184,7 +184,10 @@ def test_every_problem_in_a_file_is_reported_at_once():
 @pytest.mark.parametrize(
     ("session", "expected"),
     [
-        ({"repeats": "fortnightly", "days": ["saturday"], "starts": "10:00"}, "Every other Saturday, from 10am"),
+        (
+            {"repeats": "fortnightly", "days": ["saturday"], "meets_on": "2026-11-28", "starts": "10:00"},
+            "Every other Saturday, from 10am",
+        ),
         (
             {"repeats": "monthly", "weeks": ["first", "third"], "days": ["sunday"], "starts": "12:00", "ends": "13:30"},
             "The first and third Sunday of the month, 12 noon to 1:30pm",

@@ -95,7 +95,14 @@ class Asset(Strict):
     area: Stem = Field(description="An id from content/areas.yml.")
     audience: Audience = Field(default_factory=Audience, description="Who it is for.")
     schedule: Schedule = Field(description="When it meets.")
-    location: Place | None = Field(None, description="Where it meets. Leave out for phone or online groups.")
+    format: list[Literal["in-person", "phone", "online", "home-visits"]] = Field(
+        default_factory=list,
+        description="How people take part: in-person, phone, online or home-visits (one or more). "
+        "Leave out if it simply meets at the location below.",
+    )
+    location: Place | None = Field(
+        None, description="Where it meets. Leave out for phone or online groups, or when it moves about."
+    )
     travel: Travel = Field(default_factory=Travel, description="How to get there.")
     cost: Cost = Field(description="What it costs.")
     accessibility: Accessibility = Field(default_factory=Accessibility, description="Access features.")
@@ -103,6 +110,9 @@ class Asset(Strict):
     contact: Contact = Field(description="How to get in touch.")
     connections: list[Stem] = Field(default_factory=list, description="File names (without .yml) of related assets.")
     last_checked: dt.date = Field(description="The date someone last checked these details, as YYYY-MM-DD.")
+    taking_new_people: Literal["yes", "waiting-list", "no"] | None = Field(
+        None, description="Whether it has room for new people: yes, waiting-list or no. Leave out if you do not know."
+    )
     status: Literal["active", "paused", "closed"] = Field("active", description="active, paused or closed.")
     draft: bool = Field(False, description="true to keep it off the site while you work on it.")
     staff_notes: Text | None = Field(None, description="Notes for staff only. Never published.")

@@ -15,6 +15,15 @@ EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]{5,20}$"
 
 
+def field_error(field: str, message: str) -> ValueError:
+    """An error found by a check across fields that belongs at one field's line.
+
+    ``message`` is "what is wrong; how to fix". The validator reports it at
+    ``field`` (which may be missing: then at the model's own line).
+    """
+    return ValueError(f"@{field} {message}")
+
+
 class Strict(BaseModel):
     """Base for every content model: unknown keys are mistakes, not extras."""
 
@@ -125,7 +134,10 @@ class Contact(Strict):
     phone: Phone | None = Field(None, description="A phone number, for example '01632 960 123'.")
     email: Email | None = Field(None, description="An email address.")
     website: Url | None = Field(None, description="A web address starting with https://.")
-    booking_needed: bool = Field(False, description="true if people must book before they come.")
+    booking_needed: bool | None = Field(
+        None,
+        description="true if people must book before they come; false if they can just turn up. Leave out if you do not know.",
+    )
     note: Line | None = Field(None, description="Best times to call, or other tips for getting in touch.")
 
     @model_validator(mode="after")

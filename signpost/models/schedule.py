@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from signpost.models.common import ClockTime, Line, Strict
+from signpost.models.common import ClockTime, Line, Strict, field_error
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WeekOfMonth = Literal["first", "second", "third", "fourth", "last"]
@@ -25,6 +25,10 @@ class Session(Strict):
     )
     weeks: list[WeekOfMonth] = Field(default_factory=list, description="For monthly: which weeks, for example [first, third].")
     dates: list[dt.date] = Field(default_factory=list, description="For once: the dates, as YYYY-MM-DD.")
+    meets_on: dt.date | None = Field(
+        None,
+        description="For fortnightly: the date of any one meeting, as YYYY-MM-DD, so the site can say which weeks it meets.",
+    )
     starts: ClockTime = Field(description="Start time, 24-hour clock, in quotes, for example '19:30'.")
     ends: ClockTime | None = Field(None, description="End time, 24-hour clock, for example '21:00'; '00:00' for midnight.")
 
@@ -39,10 +43,29 @@ class Session(Strict):
             raise ValueError("use weeks: (for example [first, third]) with repeats: monthly, and only then")
         if (self.repeats == "once") != bool(self.dates):
             raise ValueError("use dates: (for example [2027-03-14]) with repeats: once, and only then")
+        self._fortnight_is_known()
         # '00:00' as an end time means midnight at the end of the day.
         if self.ends is not None and self.ends <= self.starts and self.ends != dt.time(0, 0):
-            raise ValueError("ends before it starts; check the times use the 24-hour clock (write midnight as '00:00')")
+            raise field_error("ends", "ends before it starts; check the times use the 24-hour clock (write midnight as '00:00')")
         return self
+
+    def _fortnight_is_known(self) -> None:
+        if self.repeats != "fortnightly":
+            if self.meets_on is not None:
+                raise field_error("meets_on", "is only for fortnightly sessions; remove it")
+            return
+        if self.meets_on is None:
+            raise field_error(
+                "repeats",
+                "repeats fortnightly, so we need the date of one meeting to know which weeks; "
+                f"add 'meets_on:' with a date it meets, for example {_example_day(self.days[0])}",
+            )
+        weekday = WEEKDAYS[self.meets_on.weekday()]
+        if weekday not in self.days:
+            raise field_error(
+                "meets_on",
+                f"{self.meets_on.isoformat()} is a {weekday.capitalize()}, not one of its days; use the date of a day it meets",
+            )
 
 
 class Schedule(Strict):
@@ -56,3 +79,8 @@ class Schedule(Strict):
         if not self.sessions and not self.note:
             raise ValueError("needs sessions, or a note such as 'Open every day, drop in any time'")
         return self
+
+
+def _example_day(weekday: str) -> str:
+    """A real date on ``weekday`` for examples in messages (in the week of 2 November 2026)."""
+    return (dt.date(2026, 11, 2) + dt.timedelta(days=WEEKDAYS.index(weekday))).isoformat()
