@@ -14,6 +14,8 @@ bundles when it searches: ``pagefind/shards.json`` lists the extra ones.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -21,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+import cbor2
 
 from signpost.problems import ContentError, Problem
 
@@ -53,6 +57,7 @@ def _index_shard(site_dir: Path, pages: list[str], number: int) -> str:
         # Written inside the view, then moved: Pagefind makes page addresses
         # relative to where the bundle sits.
         _run_pagefind(Path(view), Path(view) / name)
+        make_reproducible(Path(view) / name)
         shutil.move(Path(view) / name, site_dir / name)
     return f"{name}/"
 
@@ -80,3 +85,45 @@ def _run_pagefind(site_dir: Path, output: Path) -> None:
                 )
             ]
         )
+
+
+# Pagefind writes its files as a signature, then CBOR, gzip-compressed.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def make_reproducible(bundle: Path) -> None:
+    """Write Pagefind's filter indexes and their list in a stable order.
+
+    Pagefind (1.5) writes the values inside each filter index, and the list
+    of filters, in a different order on every run, so the same site would
+    get different files. Sorting them (and naming each file by its new
+    content) keeps builds byte-identical; the search reads them the same.
+    """
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text())
+    for language, details in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{details['hash']}.pf_meta"
+        meta = _read(meta_path)
+        meta[3] = sorted([name, _sorted_filter(bundle / "filter", old, language)] for name, old in meta[3])
+        meta[4] = sorted(meta[4], key=lambda sort: sort[0])
+        meta_path.unlink()
+        details["hash"] = _write(bundle, "pagefind.{name}.pf_meta", language, meta, 10)
+    entry_path.write_text(json.dumps(entry, separators=(",", ":")))
+
+
+def _sorted_filter(folder: Path, old: str, language: str) -> str:
+    path = folder / f"{old}.pf_filter"
+    name, values = _read(path)
+    path.unlink()
+    return _write(folder, "{name}.pf_filter", language, [name, sorted(values, key=lambda value: value[0])], 7)
+
+
+def _read(path: Path):
+    return cbor2.loads(gzip.decompress(path.read_bytes())[len(_SIGNATURE) :])
+
+
+def _write(folder: Path, pattern: str, language: str, data, digits: int) -> str:
+    raw = _SIGNATURE + cbor2.dumps(data)
+    name = f"{language}_{hashlib.sha256(raw).hexdigest()[:digits]}"
+    (folder / pattern.format(name=name)).write_bytes(gzip.compress(raw, mtime=0))
+    return name

@@ -12,7 +12,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from signpost.collect import PAGE_SIZE
-from signpost.kinds import KINDS, TAXONOMIES
+from signpost.kinds import DAYS, KINDS, TAXONOMIES
+from signpost.models.schedule import WEEKDAYS
 from signpost.loader import load_content
 from signpost.publish import build_lock
 from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, build, run_command
@@ -24,7 +25,7 @@ def public_page_urls(content_dir: Path) -> set[str]:
     """Every public page address, worked out from the content files alone."""
     content, _ = load_content(content_dir, TODAY)
     public = content.public()
-    urls = {"", "search/"}
+    urls = {"", "search/", "find/", "shortlist/", DAYS.index_url} | {DAYS.url(day) for day in WEEKDAYS}
     for taxonomy in TAXONOMIES.values():
         urls.add(taxonomy.index_url)
         urls.update(taxonomy.url(identifier) for identifier in getattr(public, taxonomy.attribute))
