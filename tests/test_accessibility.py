@@ -28,6 +28,8 @@ PAGE_TYPES = {
     "case study": "case-studies/jack-and-eric/",
     "newsletter list": "newsletter/",
     "newsletter issue": "newsletter/issue-1/",
+    "find": "find/?day=tuesday&time=evening&cost=free",
+    "day list": "days/tuesday/",
     "not found (404)": "404.html",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -48,7 +50,9 @@ AXE = Axe()
 def open_page(tab, base: str, path: str) -> None:
     tab.goto(base + path, wait_until="load")
     if path.startswith("search/"):
-        tab.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+        tab.wait_for_selector(".sp-result", timeout=15_000)
+    if path.startswith("find/"):
+        tab.wait_for_selector("[data-find][data-ready]", timeout=15_000)
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
@@ -122,13 +126,13 @@ def test_keyboard_alone_reaches_an_activity_from_a_listing(page, example_url):
 
 def test_search_works_from_the_keyboard(page, example_url):
     page.goto(example_url + "search/", wait_until="load")
-    page.wait_for_selector(".pagefind-ui__search-input")
+    page.wait_for_selector("#sp-search-q")
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')"):
+        if page.evaluate("document.activeElement.id === 'sp-search-q'"):
             break
     else:
         pytest.fail("the search box cannot be reached with Tab")
     page.keyboard.type("kick-boxing")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    assert "Kick" in page.locator(".pagefind-ui__result-link").first.inner_text()
+    page.wait_for_selector(".sp-result__link")
+    assert "Kick" in page.locator(".sp-result__link").first.inner_text()

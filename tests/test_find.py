@@ -232,3 +232,21 @@ def test_the_keyboard_alone_chooses_a_filter_and_reaches_a_result(page, example_
         pytest.fail("the first result cannot be reached with Tab")
     page.keyboard.press("Enter")
     page.wait_for_url("**/directory/**")
+
+
+def test_without_javascript_the_find_page_points_to_plain_lists_that_reach_every_activity(browser, example_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(example_url + "find/", wait_until="load")
+        assert not tab.locator("form.sp-find__form").is_visible()
+        links = {link.get_attribute("href") for link in tab.locator(".sp-page a").all()}
+        assert {"../domains/", "../areas/", "../days/"} <= links
+        reached = set()
+        for day in WEEKDAYS:
+            tab.goto(example_url + f"days/{day}/", wait_until="load")
+            reached |= {link.inner_text() for link in tab.locator("li.sp-card h2 a").all()}
+    finally:
+        context.close()
+    with_a_session = {r.item.name for r in PUBLIC.assets.values() if r.item.status != "closed" and r.item.schedule.sessions}
+    assert with_a_session <= reached

@@ -12,6 +12,8 @@
   var root = document.querySelector("[data-find]");
   if (!root) { return; }
   var form = root.querySelector("form");
+  // The controls work only with this script, so they appear only with it.
+  root.querySelectorAll("[data-needs-script]").forEach(function (part) { part.hidden = false; });
   var FACETS = ["domain", "area", "day", "time", "cost", "welcome", "access", "audience", "taking"];
   var DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
   var TIMES = ["morning", "afternoon", "evening"];
