@@ -74,13 +74,17 @@ class Collections:
 
     @cached_property
     def upcoming_events(self) -> list[Record]:
-        """Events that end today or later, soonest first."""
-        return [record for record in self.events_by_start if record.item.end_local.date() >= self.content.today]
+        """Events that end today or later (a repeating one by its next date), soonest first."""
+        today = self.content.today
+        upcoming = [record for record in self.content.events.values() if not record.item.is_over(today)]
+        return sorted(upcoming, key=lambda record: (record.item.when(today)[0], record.stem))
 
     @cached_property
     def past_events(self) -> list[Record]:
         """Events that have ended, most recent first."""
-        return [record for record in reversed(self.events_by_start) if record.item.end_local.date() < self.content.today]
+        today = self.content.today
+        past = [record for record in self.content.events.values() if record.item.is_over(today)]
+        return sorted(past, key=lambda record: (record.item.when(today)[0], record.stem), reverse=True)
 
     @cached_property
     def latest_news(self) -> list[Record]:

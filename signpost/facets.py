@@ -17,6 +17,11 @@ from signpost.models import Asset
 from signpost.models.schedule import WEEKDAYS
 from signpost.occurrences import session_weekdays, time_of_day, week_parity
 
+# One word on every activity page, inside the indexed text. Pagefind loads
+# its whole word index for a search with filters and no words (over 2 MB at
+# 10,000 activities); a search for this word with the same filters gives the
+# same pages from one small part of the index.
+EVERY_ACTIVITY = "signpostactivity"
 TIMES = ("morning", "afternoon", "evening")
 TIME_LABELS = {
     "morning": "Morning (starts before 12 noon)",

@@ -7,24 +7,27 @@ guesses an address or swaps a body.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class Page:
-    """A finished HTML page body, with what the page shell needs to know.
+    """A page: its body, and what the page shell needs to know.
 
     ``url`` is site-relative and folder-style (``directory/x/``; ``""`` is the
-    home page). ``body`` is finished, safe HTML: engines wrap it in their
+    home page). ``render`` makes the body, finished and safe HTML, when it is
+    needed: an engine asks for it as it writes the page, so a site of 10,000
+    pages never holds 10,000 bodies at once. Engines wrap the body in their
     page shell and never re-parse it.
     """
 
     url: str
     title: str
     description: str
-    body: str
-    kind: str
+    render: Callable[[], str] = field(repr=False, compare=False)
+    kind: str = "page"
     searchable: bool = False
     edit_url: str | None = None
     # Staff pages and the like: no search engine, no sitemap.
@@ -34,6 +37,11 @@ class Page:
     def path(self) -> str:
         """The file the page is written to, relative to the site folder."""
         return f"{self.url}index.html"
+
+    @property
+    def body(self) -> str:
+        """The page's body, rendered now."""
+        return self.render()
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,21 @@ only hands them on.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import jinja2
 
-from signpost import humanize, richtext, urls
+from signpost import events, humanize, richtext, urls
 from signpost.cards import card
 from signpost.collect import Collections, paginate
 from signpost.content import Content, Record
-from signpost.facets import ACCESS_LABELS, AUDIENCE_LABELS, asset_filters, find_facets, search_words
+from signpost.facets import ACCESS_LABELS, AUDIENCE_LABELS, EVERY_ACTIVITY, asset_filters, find_facets, search_words
+from signpost.feeds import category_urls, news_feeds
 from signpost.kinds import DAYS, KINDS, NEWS_INDEX, TAXONOMIES, ContentKind, Taxonomy
 from signpost.loader import media_files
 from signpost.models.schedule import WEEKDAYS
+from signpost.newsletter_email import email_files, issue_entries
 from signpost.occurrences import next_dates
 from signpost.outputs import FileOutput, Output, Page, SourceFile
 from signpost.sitemap import robots_txt, sitemap_files
@@ -86,7 +89,9 @@ class SiteRenderer:
             next_dates=lambda session: [humanize.day_and_date(day, content.today) for day in next_dates(session, content.today)],
             audience_label=AUDIENCE_LABELS.get,
             access_labels=ACCESS_LABELS,
+            every_activity=EVERY_ACTIVITY,
         )
+        self.env.globals.update(events.template_globals(content))
 
     def outputs(self) -> Iterator[Output]:
         """Every output, in a stable order; the sitemap comes last, listing every page."""
@@ -95,6 +100,7 @@ class SiteRenderer:
             if (isinstance(output, Page) and not output.noindex) or (isinstance(output, SourceFile) and output.url is not None):
                 listed.append(output.url)
             yield output
+        listed.extend(category_urls(self.lists.latest_news))  # the engine's blog writes these pages
         yield from sitemap_files(self.site, listed)
         yield FileOutput("robots.txt", robots_txt(self.site))
 
@@ -110,9 +116,13 @@ class SiteRenderer:
                     f"{KINDS['asset'].url(record.stem)}card.json",
                     card(record, self.content, KINDS["asset"].url(record.stem)).json(),
                 )
+            yield from events.session_calendar_files(self.content, record)
         for name in ("event", "case_study", "newsletter"):
             yield from self.kind_pages(KINDS[name])
+        yield events.site_calendar_file(self.content)
+        yield from email_files(self.env, self.content, self.lists.newsletters)
         yield from self.news_sources()
+        yield from news_feeds(self.site, self.lists.latest_news)
         yield from self.media_sources()
         yield self.page("search.html", urls.SEARCH, "Search", f"Search {self.site.name}.", "search")
         yield self.page(
@@ -144,12 +154,13 @@ class SiteRenderer:
         source: str | None = None,
         **context,
     ) -> Page:
-        """Render one template into a page."""
-        body = self.env.get_template(template).render(
-            page_url=url, title=title, site=self.site, content=self.content, lists=self.lists, searchable=searchable, **context
-        )
+        """A page whose body is rendered from ``template`` when it is written."""
+        context.update(page_url=url, title=title, site=self.site, content=self.content, lists=self.lists, searchable=searchable)
         edit_url = self.site.edit_url(source) if source else None
-        return Page(url, title, description, body, kind, searchable, edit_url)
+        return Page(url, title, description, partial(self._body, template, context), kind, searchable, edit_url)
+
+    def _body(self, template: str, context: dict) -> str:
+        return self.env.get_template(template).render(**context)
 
     def home(self) -> Page:
         """The home page: what the site is, domains with counts, events, news."""
@@ -233,11 +244,18 @@ class SiteRenderer:
         yield self.page(kind.index_template, kind.index_url, title, description, f"{kind.name}-list")
         for record in listing:
             yield self.record_page(kind, record)
+            if kind.name == "event":
+                yield from events.event_outputs(self, record)
 
     def record_page(self, kind: ContentKind, record: Record) -> Page:
         """The page of one record, with the kind's template."""
         item = record.item
         title, description = kind.title(item), kind.summary(item)
+        if kind.name == "event":
+            # A shared link's preview shows the description: say when and where first.
+            where = item.venue.venue if item.venue else "Online"
+            status = "" if item.status == "scheduled" else f"{item.status.capitalize()}: "
+            description = f"{status}{humanize.event_when(item.start_local, item.end_local)}, {where}. {description}"
         if kind.name == "newsletter":
             title = f"Issue {item.number}: {item.title}"
             description = f"Issue {item.number} of the newsletter, {humanize.short_date(item.date)}."
@@ -248,6 +266,7 @@ class SiteRenderer:
             context["needs_check"] = self.lists.needs_check(record)
         if kind.name == "newsletter":
             context["issue"] = item
+            context["entries"] = issue_entries(item, self.content)
         return self.page(
             kind.template,
             kind.url(record.stem),

@@ -25,6 +25,8 @@ def _row(
     index_mb=300.0,
     asset_bytes=20_000,
     largest=(60_000, "domains/x/index.html"),
+    fetched=(200_000, 220_000, 260_000),
+    find_page=5_000,
 ) -> Row:
     """Figures at one size, each within its default target unless given otherwise."""
     return Row(
@@ -36,6 +38,8 @@ def _row(
         bare_mb=[90.0] * 3,
         asset_page_bytes=asset_bytes,
         largest_page=largest,
+        fetched=dict(zip(("search", "find", "find_facet"), fetched, strict=True)),
+        find_page_bytes=find_page,
     )
 
 
@@ -56,6 +60,10 @@ def test_figures_within_every_target_meet_them_all():
         ("build_mb", _row(10000, build_mb=251.0)),
         ("page_kb", _row(10000, largest=(100 * 1024 + 1, "areas/big/index.html"))),
         ("index_mb", _row(10000, index_mb=501.0)),
+        ("search_kb", _row(10000, fetched=(301 * 1024, 220_000, 260_000))),
+        ("find_kb", _row(10000, fetched=(200_000, 301 * 1024, 260_000))),
+        ("find_facet_kb", _row(10000, fetched=(200_000, 220_000, 351 * 1024))),
+        ("find_page_growth", _row(10000, find_page=5_001)),
     ],
 )
 def test_a_figure_past_its_target_misses_that_target_alone(target, bad_row):
@@ -85,6 +93,22 @@ def test_an_unknown_target_is_refused_before_anything_is_measured(capsys):
         main(["60", "--target", "speed=2"])
     assert stopped.value.code == 2
     assert "unknown target 'speed'" in capsys.readouterr().err
+
+
+def test_synthetic_copies_mean_what_the_examples_mean(tmp_path):
+    from bench.measure import EXAMPLES
+    from bench.prepare import copy_stem, synthesise
+    from signpost.yamlsource import parse_yaml
+
+    content = synthesise(tmp_path / "content", len(EXAMPLES) * 2)
+    for number, example in enumerate(EXAMPLES):
+        original = parse_yaml(example.read_text(), str(example))[0].data
+        copy = parse_yaml((content / "assets" / f"{copy_stem(number)}.yml").read_text(), "copy")[0].data
+        # Only the name, the links to other assets and the staff notes differ.
+        assert copy.pop("name") == f"{original.pop('name')} {number:05d}"
+        assert copy.pop("connections") == []
+        original.pop("connections", None), original.pop("staff_notes", None)
+        assert copy == original, example.name
 
 
 def test_a_real_small_run_that_misses_a_target_exits_1_and_says_so():

@@ -124,7 +124,7 @@ def broken_links(site: Path) -> list[str]:
             for element in soup.find_all(tag, attrs={attribute: True}):
                 link = element[attribute]
                 if (
-                    link.startswith(("mailto:", "tel:", "data:"))
+                    link.startswith(("mailto:", "tel:", "data:", "webcal:"))
                     or urlsplit(link).scheme in ("http", "https")
                     and not link.startswith(SITE_ROOT)
                 ):

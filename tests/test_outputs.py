@@ -10,11 +10,12 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from pymdownx.slugs import slugify
 
 from signpost.collect import PAGE_SIZE
 from signpost.kinds import DAYS, KINDS, TAXONOMIES
-from signpost.models.schedule import WEEKDAYS
 from signpost.loader import load_content
+from signpost.models.schedule import WEEKDAYS
 from signpost.publish import build_lock
 from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, build, run_command
 
@@ -32,6 +33,9 @@ def public_page_urls(content_dir: Path) -> set[str]:
     for kind in KINDS.values():
         urls.add(kind.index_url if kind.name != "asset" else "")
         urls.update(kind.url(stem) for stem in getattr(public, kind.attribute))
+    # The blog's category pages, at the addresses its own slug function gives them.
+    to_slug = slugify(case="lower")
+    urls.update(f"news/category/{to_slug(name, '-')}/" for record in public.news.values() for name in record.item.categories)
     return urls
 
 

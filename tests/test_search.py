@@ -15,13 +15,16 @@ def results_for(browser, base: str, query: str) -> list[str]:
     tab = browser.new_page()
     try:
         tab.goto(f"{base}search/?q={query}", wait_until="load")
-        tab.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
-        tab.wait_for_timeout(500)  # let every bundle answer
-        more = tab.locator("button.pagefind-ui__button")
-        while more.count() and more.first.is_visible():  # the list shows a few results at a time
-            more.first.click()
-            tab.wait_for_timeout(300)
-        return sorted(link.get_attribute("href") for link in tab.locator(".pagefind-ui__result-link").all())
+        # The live region names the query once every bundle has answered.
+        tab.wait_for_function(
+            "q => document.getElementById('sp-search-status').textContent.includes(q)", arg=query, timeout=15_000
+        )
+        more = tab.locator("#sp-search-more")
+        while more.is_visible():  # the list shows ten results at a time
+            shown = tab.locator(".sp-result").count()
+            more.click()
+            tab.wait_for_function("n => document.querySelectorAll('.sp-result').length > n", arg=shown, timeout=15_000)
+        return sorted(link.get_attribute("href") for link in tab.locator(".sp-result__link").all())
     finally:
         tab.close()
 

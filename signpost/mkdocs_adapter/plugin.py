@@ -58,16 +58,35 @@ class RenderedPage(MkDocsPage):
             self.meta["robots"] = "noindex"
         self.edit_url = output.edit_url
         self.signpost_kind = output.kind
-        self._body: str | None = output.body
+        self._render = output.render
+        self._written: str | None = None
 
     def read_source(self, config: MkDocsConfig) -> None:
         """There is no Markdown to read: the body is finished HTML."""
         self.markdown = ""
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        """Use the finished body as the page's content, once."""
-        self.content, self._body = self._body, None
+        """Nothing to convert: the core renders the body when the page is written."""
         self.toc = TableOfContents([])
+
+    # MkDocs reads every page before it writes any; holding every body from
+    # the first read would keep all of them in memory at once. The body is
+    # made while MkDocs writes this page (the page is "active"), kept for
+    # that moment only, and let go when it is written (on_post_page).
+    @property
+    def content(self) -> str | None:
+        """The page's body while it is being written; empty before."""
+        if not self.active:
+            return ""
+        if self._written is None:
+            self._written = self._render()
+        return self._written
+
+    @content.setter
+    def content(self, value: str | None) -> None:
+        # MkDocs stores what its content hooks returned; the body is ours.
+        if value is None:
+            self._written = None
 
 
 class SignpostPlugin(BasePlugin):
@@ -82,6 +101,8 @@ class SignpostPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Take the footer's contact address from the site settings; the core writes the sitemap."""
         config.extra["contact_email"] = Markup.escape(self.site.contact_email)
+        # The description of pages that have none of their own (the blog's, the 404 page).
+        config.site_description = Markup.escape(self.site.tagline)
         config.theme.static_templates.discard("sitemap.xml")
         return config
 

@@ -6,12 +6,13 @@ only the engine's theme settings; everything a team sets lives here.
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, field_validator
 
-from signpost.models.common import Email, Line, Strict, Text, Url
+from signpost.models.common import EMAIL_PATTERN, Email, Line, Strict, Text, Url
 
 
 def _folder_url(value: str) -> str:
@@ -20,7 +21,16 @@ def _folder_url(value: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
+def _web_or_email(value: str) -> str:
+    # Where people sign up: a web page, or an email address (with or without mailto:).
+    address = value.removeprefix("mailto:")
+    if re.match(r"^https?://[^\s<>\"']+$", value, re.IGNORECASE) or re.match(EMAIL_PATTERN, address):
+        return value
+    raise ValueError("must be a web address starting with https://, or an email address such as news@example.org")
+
+
 SiteUrl = Annotated[Url, AfterValidator(_folder_url)]
+WebOrEmail = Annotated[str, Field(max_length=2000), AfterValidator(_web_or_email)]
 Branch = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$")]
 
 
@@ -54,6 +64,11 @@ class SiteSettings(Strict):
     review_after_days: int = Field(
         365, ge=30, le=1000, description="Assets not checked for this many days are marked as due a check."
     )
+    newsletter_subscribe: WebOrEmail | None = Field(
+        None,
+        description="Where people sign up for the newsletter: a web page (https://...) or an email address. "
+        "Leave it out and the newsletter pages ask people to write to contact_email.",
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -67,6 +82,13 @@ class SiteSettings(Strict):
     def absolute(self, url: str) -> str:
         """The full web address of a site-relative ``url`` such as ``directory/x/``."""
         return self.site_url + url.lstrip("/")
+
+    def newsletter_subscribe_link(self) -> str | None:
+        """The link that signs someone up for the newsletter: a web page, or a mailto: link."""
+        value = self.newsletter_subscribe
+        if value is None or re.match(r"^(https?://|mailto:)", value, re.IGNORECASE):
+            return value
+        return f"mailto:{value}?subject=Newsletter"
 
     def edit_url(self, relative_source: str) -> str | None:
         """Where staff edit a content file (``assets/x.yml``) on GitHub, if a repository is set."""

@@ -17,7 +17,8 @@
   var FACETS = ["domain", "area", "day", "time", "cost", "welcome", "access", "audience", "taking"];
   var DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
   var TIMES = ["morning", "afternoon", "evening"];
-  var PAGE = 20;
+  var PAGE = 10;
+  var every = root.getAttribute("data-every");
   var siteRoot = new URL(root.getAttribute("data-root"), window.location.href).pathname;
   // Absolute: import() inside this file would resolve against the script's own address.
   var bundle = new URL(root.getAttribute("data-bundle"), window.location.href).href;
@@ -116,7 +117,9 @@
 
   // ----- filters -----
   function filtersFor(state, omit) {
-    var filters = { kind: "Activity" };
+    // Without words the search is for the word only activities carry, so
+    // the kind filter (another download) is needed only with words.
+    var filters = state.q ? { kind: "Activity" } : {};
     ["domain", "area", "cost", "welcome", "access", "audience", "taking"].forEach(function (key) {
       if (key !== omit && state[key].length) { filters[key] = { any: state[key] }; }
     });
@@ -145,16 +148,21 @@
   }
 
   function search(state, omit) {
-    return pagefind.search(state.q || null, { filters: filtersFor(state, omit), sort: state.q ? undefined : { name: "asc" } });
+    // With no words, search for the word every activity page carries: the
+    // same pages as a filters-only search, without loading the whole index.
+    return pagefind.search(state.q || every, { filters: filtersFor(state, omit), sort: state.q ? undefined : { name: "asc" } });
   }
 
   // ----- counts beside each option -----
-  function countsFor(state, main) {
+  function countsFor(state) {
+    // Searched again now that every facet's filters are loaded, so the
+    // response counts them all.
+    var main = search(state);
     // An option's count: how many results there would be with it chosen,
     // given every other facet's choices.
     var jobs = FACETS.map(function (key) {
       if (key === "day" || key === "time") { return sessionCounts(state, key); }
-      if (!state[key].length) { return Promise.resolve(main.filters[key] || {}); }
+      if (!state[key].length) { return main.then(function (found) { return found.filters[key] || {}; }); }
       return search(state, key).then(function (found) { return found.filters[key] || {}; });
     });
     return Promise.all(jobs).then(function (lists) {
@@ -287,17 +295,22 @@
     search(state).then(function (main) {
       if (mine !== run) { return; }
       var ordered = state.sort === "near" && position ? nearestFirst(main.results) : Promise.resolve(main.results);
-      return Promise.all([ordered, countsFor(state, main)]).then(function (done) {
+      // Results first, then the counts beside the options: the first results
+      // need only the filters chosen, the counts need every facet's.
+      return ordered.then(function (found) {
         if (mine !== run) { return; }
-        results = done[0];
+        results = found;
         shown = [];
         root.querySelector("[data-results]").textContent = "";
-        showCounts(done[1]);
         showChips(state);
         announce(main.results.length, state);
-        return showMore().then(function () {
-          if (mine === run) { root.setAttribute("data-ready", address(state)); }
-        });
+        return showMore();
+      }).then(function () {
+        return mine === run ? allFilters().then(function () { return countsFor(state); }) : null;
+      }).then(function (counts) {
+        if (mine !== run || !counts) { return; }
+        showCounts(counts);
+        root.setAttribute("data-ready", address(state));
       });
     });
   }
@@ -411,9 +424,14 @@
       return pagefind.options({ baseUrl: siteRoot });
     }).then(function () {
       return Promise.all(extra.map(function (path) { return pagefind.mergeIndex(new URL(path, new URL(root.getAttribute("data-root"), window.location.href)).href, { baseUrl: siteRoot }); }));
-    }).then(function () {
-      return pagefind.filters(); // load every facet's counts once
     });
+  }
+
+  var everyFilter = null;
+  function allFilters() {
+    // Every facet's filter index, loaded once, after the first results.
+    everyFilter = everyFilter || pagefind.filters();
+    return everyFilter;
   }
 
   var state = readState();
