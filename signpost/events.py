@@ -279,6 +279,6 @@ def site_calendar_file(content: Content) -> FileOutput:
 
 def session_calendar_files(content: Content, record: Record[Asset]) -> Iterator[FileOutput]:
     """``directory/<stem>/sessions.ics``, for an open activity with sessions to come."""
-    data = calendars.session_calendar(content, record)
-    if data is not None:
-        yield FileOutput(calendars.session_calendar_url(record.stem), data)
+    # Made when the file is written: one calendar per activity adds up.
+    if calendars.has_session_calendar(record, content.today):
+        yield FileOutput(calendars.session_calendar_url(record.stem), lambda: calendars.session_calendar(content, record) or b"")

@@ -46,10 +46,18 @@ class Page:
 
 @dataclass(frozen=True)
 class FileOutput:
-    """Any other file: a sitemap, a calendar, a feed, an export."""
+    """Any other file: a sitemap, a calendar, a feed, an export.
+
+    ``data`` is the bytes, or a function that makes them when the file is
+    written (files made for every activity, so they are not all held at once).
+    """
 
     path: str
-    data: bytes
+    data: bytes | Callable[[], bytes] = field(repr=False)
+
+    def content(self) -> bytes:
+        """The file's bytes, made now if they are made on demand."""
+        return self.data() if callable(self.data) else self.data
 
 
 @dataclass(frozen=True)

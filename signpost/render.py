@@ -112,10 +112,8 @@ class SiteRenderer:
         for record in self.content.assets.values():
             yield self.record_page(KINDS["asset"], record)
             if record.item.status != "closed":
-                yield FileOutput(
-                    f"{KINDS['asset'].url(record.stem)}card.json",
-                    card(record, self.content, KINDS["asset"].url(record.stem)).json(),
-                )
+                url = KINDS["asset"].url(record.stem)
+                yield FileOutput(f"{url}card.json", partial(_card_json, record, self.content, url))
             yield from events.session_calendar_files(self.content, record)
         for name in ("event", "case_study", "newsletter"):
             yield from self.kind_pages(KINDS[name])
@@ -294,6 +292,10 @@ class SiteRenderer:
         root = self.content.root
         for path in media_files(root):
             yield SourceFile(path.relative_to(root).as_posix(), path, "media")
+
+
+def _card_json(record: Record, content: Content, url: str) -> bytes:
+    return card(record, content, url).json()
 
 
 class _Group:

@@ -22,7 +22,7 @@ def write_outputs(outputs: Iterable[Output], folder: Path) -> list[str]:
         if isinstance(output, Page):
             path, data = output.path, _page_document(output).encode()
         elif isinstance(output, FileOutput):
-            path, data = output.path, output.data
+            path, data = output.path, output.content()
         else:
             path, data = _source_path(output), output.source.read_bytes()
         target = folder / path

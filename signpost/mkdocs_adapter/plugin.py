@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import write_file
 
 from signpost.models import SiteSettings
 from signpost.outputs import FileOutput, Output, Page, SourceFile
@@ -114,7 +115,7 @@ class SignpostPlugin(BasePlugin):
             if isinstance(output, Page):
                 files.append(self._page_file(output, config))
             elif isinstance(output, FileOutput):
-                _replace(files, File.generated(config, output.path, content=output.data))
+                _replace(files, _file(output, config))
             else:
                 files.append(self._source_file(output, config))
         self.outputs = ()
@@ -175,6 +176,30 @@ class SignpostPlugin(BasePlugin):
         """The content file behind a docs-folder path, for problems MkDocs reports."""
         source = self.sources.get(path)
         return source.source if source else None
+
+
+class MadeOnWriteFile(File):
+    """A generated file whose bytes the core makes only when MkDocs writes it."""
+
+    def __init__(self, output: FileOutput, config: MkDocsConfig):
+        super().__init__(output.path, None, config.site_dir, config.use_directory_urls)
+        self.generated_by = "signpost"
+        self._make = output.content
+
+    @property
+    def content_bytes(self) -> bytes:
+        """The bytes, made now."""
+        return self._make()
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Write the bytes to the site folder."""
+        write_file(self._make(), self.abs_dest_path)
+
+
+def _file(output: FileOutput, config: MkDocsConfig) -> File:
+    if callable(output.data):
+        return MadeOnWriteFile(output, config)
+    return File.generated(config, output.path, content=output.data)
 
 
 def _replace(files: Files, file: File) -> None:
