@@ -139,3 +139,10 @@ def test_event_pages_and_flyer_pass_axe_and_reflow(browser, example_url, path):
             assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width} px"
         finally:
             context.close()
+
+
+def test_a_flyer_asks_search_engines_not_to_index_it(example_site):
+    stem = sorted(path.parent.parent.name for path in (example_site / "events").glob("*/flyer/index.html"))[0]
+    flyer = (example_site / "events" / stem / "flyer" / "index.html").read_text()
+    assert '<meta name="robots" content="noindex">' in flyer
+    assert '<meta name="robots"' not in (example_site / "events" / stem / "index.html").read_text()
