@@ -147,3 +147,11 @@ def _exchange(first: Path, second: Path) -> bool:
         return False
     result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
     return result == 0
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link ``source`` at ``target`` (no bytes copied), or copy it where links are not possible."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 import cbor2
 
 from signpost.problems import ContentError, Problem
+from signpost.publish import link_or_copy
 
 BUNDLE = "pagefind"
 SHARD_LIST = "shards.json"
@@ -53,20 +53,13 @@ def _index_shard(site_dir: Path, pages: list[str], number: int) -> str:
             # Same relative paths, so the index holds the same page addresses.
             target = Path(view) / page
             target.parent.mkdir(parents=True, exist_ok=True)
-            _link_or_copy(site_dir / page, target)
+            link_or_copy(site_dir / page, target)
         # Written inside the view, then moved: Pagefind makes page addresses
         # relative to where the bundle sits.
         _run_pagefind(Path(view), Path(view) / name)
         make_reproducible(Path(view) / name)
         shutil.move(Path(view) / name, site_dir / name)
     return f"{name}/"
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _run_pagefind(site_dir: Path, output: Path) -> None:

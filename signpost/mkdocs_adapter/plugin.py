@@ -10,9 +10,7 @@ own, otherwise empty, docs folder.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from mkdocs.utils import write_file
 
 from signpost.models import SiteSettings
 from signpost.outputs import FileOutput, Output, Page, SourceFile
+from signpost.publish import link_or_copy
 
 # Material's hidden toggles carry autocomplete="off", which HTML allows only
 # on text-like inputs; the Nu Html Checker reports it on every page.
@@ -133,7 +132,7 @@ class SignpostPlugin(BasePlugin):
         # they are placed there (hard-linked where possible), checked as they are.
         target = Path(config.docs_dir) / output.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(output.source, target)
+        link_or_copy(output.source, target)
         self.sources[output.path] = output
         return File(output.path, config.docs_dir, config.site_dir, config.use_directory_urls)
 
@@ -209,10 +208,3 @@ def _replace(files: Files, file: File) -> None:
     if existing is not None:
         files.remove(existing)
     files.append(file)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
