@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install site serve check lint test bench clean
+.PHONY: install site serve check lint test bench clean vendor-leaflet
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: install $(TOOLS_STAMP) lint
 
 bench: install
 	$(BIN)/python -m bench.run
+
+# Remake the vendored map library from npm (pinned and checked); --check compares only.
+vendor-leaflet:
+	bash tools/vendor-leaflet
 
 clean:
 	rm -rf site .cache .pytest_cache

@@ -10,9 +10,11 @@ falls on both:
   with the same navigation and Material's search on;
 - the largest Pagefind run, started from a small process;
 
-then the HTML bytes of one asset page and of the largest page. It prints the
-minimum and median of each figure, checks the targets, and exits 1 when any
-is missed (2 when a build fails). Nothing generated is kept.
+then the HTML bytes of one asset page and of the largest page. At the
+smallest size it also times the live preview: from saving one asset to its
+page being served again (``bench.edit``). It prints the minimum and median of
+each figure, checks the targets, and exits 1 when any is missed (2 when a
+build fails). Nothing generated is kept.
 
     python -m bench.run                           # 1,000 and 10,000 assets, 3 runs each
     python -m bench.run 500 --repeats 5 --target ratio=1.2
@@ -29,6 +31,7 @@ from pathlib import Path
 from statistics import median
 
 # Only the light half: the bench process must stay small (see bench.measure).
+from bench.edit import measure_edits
 from bench.measure import (
     EXAMPLES,
     MeasureError,
@@ -51,6 +54,8 @@ from bench.measure import (
 # hosts serve) before the first result of a search, of /find/ and of /find/
 # with one facet chosen, at the largest size. The find page's own HTML must
 # be the same size at every size.
+# edit_s: seconds from saving one asset to its page served again by the live
+# preview (median), at the smallest size.
 TARGETS = {
     "ratio": 1.3,
     "page_growth": 0.05,
@@ -61,6 +66,7 @@ TARGETS = {
     "find_kb": 300.0,
     "find_facet_kb": 350.0,
     "find_page_growth": 0.0,
+    "edit_s": 1.0,
 }
 
 
@@ -78,6 +84,7 @@ class Row:
     largest_page: tuple[int, str] = (0, "")
     fetched: dict[str, int] = field(default_factory=dict)
     find_page_bytes: int = 0
+    edit_s: list[float] = field(default_factory=list)
 
     def ratio(self, stat: Callable[[list[float]], float]) -> float:
         """Our time over the bare time, both taken by ``stat`` (min or median) first."""
@@ -87,8 +94,8 @@ class Row:
 # --- Measuring -----------------------------------------------------------------
 
 
-def run_size(count: int, repeats: int, work: Path) -> Row:
-    """Generate ``count`` assets, measure each build ``repeats`` times, and return the figures."""
+def run_size(count: int, repeats: int, work: Path, edits: int = 0) -> Row:
+    """Generate ``count`` assets, measure each build ``repeats`` times (and ``edits`` preview edits); return the figures."""
     plan = prepare(count, work)
     content, bare, site = (work / f"{name}-{count}" for name in ("content", "bare", "site"))
     row = Row(count)
@@ -101,6 +108,8 @@ def run_size(count: int, repeats: int, work: Path) -> Row:
     row.asset_page_bytes, row.largest_page = (site / plan["asset_page"]).stat().st_size, largest_page(site)
     row.index_mb = [measure_index(site, plan_path(work, count)) for _ in range(repeats)]
     row.fetched, row.find_page_bytes = measure_fetch(site), (site / "find" / "index.html").stat().st_size
+    # Last: the edits change the content the builds above were measured on.
+    row.edit_s = measure_edits(content, edits) if edits else []
     return row
 
 
@@ -162,6 +171,13 @@ def _find_page(rows: list[Row], limit: float) -> tuple[bool, str]:
     )
 
 
+def _edit_s(rows: list[Row], limit: float) -> tuple[bool, str]:
+    measured = [row for row in rows if row.edit_s]
+    figures = ", ".join(f"median {median(row.edit_s):.2f} s at {row.count:,}" for row in measured) or "not measured"
+    met = bool(measured) and all(median(row.edit_s) <= limit for row in measured)
+    return met, f"a saved asset's page served again by the preview within {limit:g} s ({figures})"
+
+
 CHECKS = {
     "ratio": _ratio,
     "page_growth": _page_growth,
@@ -172,6 +188,7 @@ CHECKS = {
     "find_kb": _fetched("find", "/find/ result"),
     "find_facet_kb": _fetched("find_facet", "/find/ result with one facet chosen"),
     "find_page_growth": _find_page,
+    "edit_s": _edit_s,
 }
 
 
@@ -210,6 +227,11 @@ def report(rows: list[Row], verdicts: list[tuple[str, bool, str]]) -> None:
         )
         fetched = ", ".join(f"{name} {value / 1024:.0f} KB" for name, value in row.fetched.items())
         print(f"{'':>7}  fetched before the first result: {fetched}; find page {row.find_page_bytes:,} bytes")
+        if row.edit_s:
+            print(
+                f"{'':>7}  preview, save to page served: min {min(row.edit_s):.2f} s, "
+                f"median {median(row.edit_s):.2f} s ({len(row.edit_s)} edits)"
+            )
     print()
     for _, met, text in verdicts:
         print(f"{'met   ' if met else 'MISSED'}  {text}")
@@ -263,7 +285,10 @@ def main(argv: list[str] | None = None) -> int:
     targets = {**TARGETS, **dict(args.target)}
     try:
         with tempfile.TemporaryDirectory(prefix="signpost-bench-") as folder:
-            rows = [run_size(count, args.repeats, Path(folder)) for count in sorted(set(args.sizes))]
+            sizes = sorted(set(args.sizes))
+            # The preview's edits at the smallest size only: its first build is waited for.
+            edits = max(3, args.repeats)
+            rows = [run_size(count, args.repeats, Path(folder), edits if count == sizes[0] else 0) for count in sizes]
     except MeasureError as error:
         print(f"The benchmark could not measure: {error}", file=sys.stderr)
         return 2

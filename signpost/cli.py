@@ -13,7 +13,9 @@ import os
 import sys
 from pathlib import Path
 
+from signpost import review_report, scaffold, schema
 from signpost.loader import load_content
+from signpost.opendata.commands import add_import_command
 from signpost.problems import ContentError, Problem, errors_in, format_problems
 
 
@@ -59,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = _command(commands, "serve", "Preview the site while you edit; pages reload when files change.", run_serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="Address to serve on (default 127.0.0.1:8000).")
     _engine_options(serve)
+    review_report.add_options(_command(commands, "review", review_report.HELP, run_review))
+    scaffold.arguments(_command(commands, "new", scaffold.HELP, scaffold.run_new))
+    schema.arguments(_command(commands, "schemas", schema.HELP, schema.run_schemas))
+    add_import_command(commands, _command)
     return parser
 
 
@@ -154,6 +160,11 @@ def run_build(args: argparse.Namespace) -> int:
         print(format_problems(warnings), file=sys.stderr)
     print(f"Built the site in {args.output}/.", file=sys.stderr)
     return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """List the activities due a check, by stage and area, with who to ring."""
+    return review_report.run(args, build_day(args))
 
 
 def run_serve(args: argparse.Namespace) -> int:

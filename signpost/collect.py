@@ -14,6 +14,7 @@ from functools import cached_property
 from signpost.content import Content, Record
 from signpost.models.schedule import WEEKDAYS
 from signpost.occurrences import session_weekdays
+from signpost.review import default_period
 
 
 @dataclass
@@ -32,7 +33,13 @@ class Collections:
         records = [
             record for record in self.content.assets.values() if record.item.status != "closed" and not self.finished(record)
         ]
-        return sorted(records, key=lambda record: (record.item.name.casefold(), record.stem))
+        # Name order, except that very overdue entries come after the rest (see signpost.review).
+        return sorted(records, key=lambda record: (self.very_overdue(record), record.item.name.casefold(), record.stem))
+
+    def very_overdue(self, record: Record) -> bool:
+        """True when an asset has reached the "very overdue" stage of the site's review period (see signpost.review)."""
+        period = default_period(self.content.site)
+        return period.stage_of(record.item.last_checked, self.content.today) == "very-overdue"
 
     def finished(self, record: Record) -> bool:
         """True when every session is a one-off and the last date has passed."""

@@ -14,13 +14,17 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from signpost.content import Content, Record
+from signpost.fences import fence_problem
+from signpost.guess import names_of
 from signpost.kinds import KINDS, MEDIA_FOLDER, NEWS_INDEX, SITE_FILE, SITE_MODEL, TAXONOMIES, ContentKind
 from signpost.models.common import STEM_PATTERN
 from signpost.models.site import SiteSettings
+from signpost.placeholders import with_placeholders
 from signpost.problems import Problem
 from signpost.references import check_references
 from signpost.sourcelines import FrontMatterError, split_front_matter
 from signpost.validation import validate
+from signpost.yamlguard import size_problem
 from signpost.yamlsource import YamlDocument, parse_yaml
 
 # Pictures only: an SVG can carry script, so it is not among them.
@@ -61,11 +65,13 @@ def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Conten
     site = _load_site(root, problems)
     content = Content(root, site, today or dt.date.today()) if site else None
     unreadable: dict[str, set[str]] = {}
-    records = {
-        kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set())) for kind in KINDS.values()
-    }
     taxonomies = {
         taxonomy.attribute: _load_taxonomy(root / taxonomy.file, taxonomy.model, problems) for taxonomy in TAXONOMIES.values()
+    }
+    known = _known_ids(root, taxonomies)
+    records = {
+        kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set()), known)
+        for kind in KINDS.values()
     }
     if content is None:
         return None, problems
@@ -75,6 +81,29 @@ def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Conten
     problems.extend(check_references(content))
     problems.extend(_layout_problems(root))
     return content, problems
+
+
+def reload_record(content: Content, kind: ContentKind, path: Path) -> tuple[Record | None, list[Problem]]:
+    """Read and check one file of ``kind`` again, as :func:`load_content` reads it.
+
+    For a live preview, where one file was saved: returns the record (None
+    when the file has errors) and the file's own problems. What it refers to
+    in other files is for :func:`check_references` over the whole content.
+    """
+    problems: list[Problem] = []
+    taxonomies = {taxonomy.attribute: getattr(content, taxonomy.attribute) for taxonomy in TAXONOMIES.values()}
+    record = _load_record(path, kind, problems, _known_ids(content.root, taxonomies))
+    return record, problems
+
+
+def _known_ids(root: Path, taxonomies: dict[str, dict[str, Record]]) -> dict[str, dict[str, list[str]]]:
+    """The ids a field may refer to, by kind, so a mistyped one can be guessed while validating."""
+    known = {attribute: names_of(records) for attribute, records in taxonomies.items()}
+    for kind in KINDS.values():
+        folder = root / kind.folder
+        stems = {path.stem for path in folder.glob("*") if path.suffix in (kind.suffix, ".yaml")} if folder.is_dir() else set()
+        known[kind.attribute] = {stem: [] for stem in sorted(stems)}
+    return known
 
 
 def _layout_problems(root: Path) -> list[Problem]:
@@ -133,6 +162,9 @@ def _display(path: Path) -> str:
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    if oversized := size_problem(path, _display(path)):
+        problems.append(oversized)
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -195,7 +227,9 @@ def _is_mapping(document: YamlDocument, path: Path, problems: list[Problem], wha
     return False
 
 
-def _load_kind(root: Path, kind: ContentKind, problems: list[Problem], unreadable: set[str]) -> dict[str, Record]:
+def _load_kind(
+    root: Path, kind: ContentKind, problems: list[Problem], unreadable: set[str], known: dict[str, dict[str, list[str]]]
+) -> dict[str, Record]:
     folder = root / kind.folder
     records: dict[str, Record] = {}
     seen: dict[str, Path] = {}
@@ -216,7 +250,7 @@ def _load_kind(root: Path, kind: ContentKind, problems: list[Problem], unreadabl
         if not _acceptable_name(path, kind, seen, problems):
             continue
         seen[path.stem] = path
-        record = _load_record(path, kind, problems)
+        record = _load_record(path, kind, problems, known)
         if record is not None:
             records[record.stem] = record
         else:
@@ -275,18 +309,20 @@ def _acceptable_name(path: Path, kind: ContentKind, seen: dict[str, Path], probl
     return True
 
 
-def _load_record(path: Path, kind: ContentKind, problems: list[Problem]) -> Record | None:
+def _load_record(path: Path, kind: ContentKind, problems: list[Problem], known: dict) -> Record | None:
     text = _read_text(path, problems)
     if text is None:
         return None
     document, body = _split(text, path, kind, problems)
     if document is None or not _is_mapping(document, path, problems, "fields"):
         return None
-    item, found = validate(kind.model, document, _display(path))
+    item, found = validate(kind.model, document, _display(path), known=known)
+    # A file that still says FILL IN (from ``signpost new``) is never published.
+    found, unfinished = with_placeholders(found, kind.model, document, _display(path), text if kind.has_body else None)
     problems.extend(found)
     # The parsed YAML and its line map are dropped here: lines are found
     # again from the file if a later check needs one.
-    return Record(path.stem, item, _display(path), body) if item else None
+    return Record(path.stem, item, _display(path), body) if item and not unfinished else None
 
 
 def _split(text: str, path: Path, kind: ContentKind, problems: list[Problem]) -> tuple[YamlDocument | None, str]:
@@ -297,9 +333,9 @@ def _split(text: str, path: Path, kind: ContentKind, problems: list[Problem]) ->
     try:
         fields, body, offset = split_front_matter(text)
     except FrontMatterError as error:
-        problems.append(Problem(_display(path), error.line, "", error.message, error.hint))
+        problems.append(fence_problem(text, _display(path), error))
         return None, ""
-    document, found = parse_yaml(fields, _display(path), line_offset=offset)
+    document, found = parse_yaml(fields, _display(path), line_offset=offset, front_matter=True)
     problems.extend(found)
     return (document if not found else None), body.strip("\n")
 

@@ -29,6 +29,8 @@ from signpost.sharing import absolute_links
 
 EMAIL_TEMPLATE = "email/newsletter.html"
 TEXT_WIDTH = 72
+# Said when every item an issue listed has been taken off the site (as in _newsletter.html).
+NO_ENTRIES = "The items in this issue are no longer on the website."
 # What each kind is called in an issue, and what its link invites people to do.
 _LABELS = {"news": ("News", "Read the news"), "event": ("Event", "See the event"), "case_study": ("Story", "Read the story")}
 # The HTML email is one file: no stylesheet to fetch, nothing left in <style>.
@@ -53,15 +55,15 @@ class IssueEntry:
 def issue_entries(issue: NewsletterIssue, content: Content) -> list[IssueEntry]:
     """The issue's items, in its order, from the public ``content``.
 
-    An item whose record is not published is left out (the content checks
-    refuse to build such an issue, so this only guards the page).
+    An item whose record is not published (consent withdrawn, a draft) is
+    left out, with its comment: the content checks warn staff, and the
+    page and both emails go out without it.
     """
-    entries = []
-    for item in issue.items:
-        record = getattr(content, KINDS[item.kind].attribute).get(item.stem)
-        if record is not None:
-            entries.append(_entry(item.kind, record, item.comment))
-    return entries
+    return [
+        _entry(item.kind, record, item.comment)
+        for item in issue.items
+        for record in content.shown(KINDS[item.kind].attribute, [item.stem])
+    ]
 
 
 def _entry(kind: str, record: Record, comment: str | None) -> IssueEntry:
@@ -145,6 +147,8 @@ class NewsletterEmail:
         for paragraph in html_to_paragraphs(self.introduction):
             lines += [*_wrap(paragraph), ""]
         lines += ["IN THIS ISSUE", "=" * len("IN THIS ISSUE"), ""]
+        if not self.entries:
+            lines += [*_wrap(NO_ENTRIES), ""]
         for number, entry in enumerate(self.entries, 1):
             lines += _wrap(f"{number}. {entry.label}: {entry.title}", indent="   ", first="")
             if entry.notice:

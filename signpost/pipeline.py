@@ -3,16 +3,19 @@
 This module knows no site engine. The engine that wraps each page in the
 site's look and writes the files is passed in (the command line chooses the
 MkDocs adapter); anything with a ``publish`` method of the same shape will do.
+The live preview builds with :func:`build_live`, which also keeps the checked
+content and an engine session that can write single pages again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
+from signpost.content import Content
 from signpost.loader import load_content
 from signpost.models import SiteSettings
 from signpost.outputs import Output, Page, SourceFile
@@ -21,12 +24,33 @@ from signpost.publish import build_lock, staging_folder, swap_into_place, unsafe
 from signpost.render import NAVIGATION, render_site
 from signpost.search import PAGES_PER_SHARD, index_site
 
+T = TypeVar("T")
+
 
 class Engine(Protocol):
     """Wraps pages in the site's look and writes every output into a folder."""
 
     def publish(self, outputs: Iterable[Output], site: SiteSettings, navigation: tuple, site_dir: Path, today: dt.date) -> None:
         """Write ``outputs`` into ``site_dir``; raise ContentError with plain problems on failure."""
+
+
+class PageSession(Protocol):
+    """An engine's hold on a site it has written, to write some of its outputs again (for a live preview)."""
+
+    def write(self, outputs: Iterable[Output]) -> bool:
+        """Write ``outputs`` over their earlier copies; False, writing nothing, when a page is new to the site."""
+
+    def move_to(self, site_dir: Path) -> None:
+        """The site's folder was moved (swapped into place): write there from now on."""
+
+
+class LiveEngine(Engine, Protocol):
+    """An engine that can also keep a session open on the site it wrote."""
+
+    def publish_live(
+        self, outputs: Iterable[Output], site: SiteSettings, navigation: tuple, site_dir: Path, today: dt.date
+    ) -> PageSession:
+        """As ``publish``, and return a session that writes single outputs into the site again."""
 
 
 @dataclass(frozen=True)
@@ -44,19 +68,64 @@ def build_site(content_dir: Path, output: Path, engine: Engine, options: BuildOp
 
     A failed build leaves the previous site in ``output`` untouched.
     """
+    content, problems = _checked_content(content_dir, output, options)
+    site = content.site
+    outputs = render_site(content, options.templates_dir)
+    del content  # the renderer holds the public copy; the full one is no longer needed
+    with build_lock(output), staging_folder(output) as staging:
+        _publish(engine.publish, outputs, site, staging, options)
+        swap_into_place(staging, output)
+    return problems
+
+
+@dataclass
+class LiveSite:
+    """A site built for a live preview, not yet in place: its full checked content and the engine's session."""
+
+    content: Content
+    warnings: list[Problem]
+    session: PageSession
+    staging: Path
+    output: Path
+
+    def swap(self) -> None:
+        """Put the new site in place of the served one; the session follows it."""
+        swap_into_place(self.staging, self.output)
+        self.session.move_to(self.output)
+
+
+def build_live(
+    content_dir: Path, output: Path, engine: LiveEngine, options: BuildOptions, finish: Callable[[LiveSite], None]
+) -> None:
+    """Build as :func:`build_site` does, keeping the content and the engine's session for a live preview.
+
+    ``finish`` gets the site before it is in place and must call its ``swap``:
+    the preview first writes into it again the pages of files saved while it
+    was being built, so that a build never puts back an older page. Raises
+    ContentError on errors, leaving the served site as it was.
+    """
+    content, problems = _checked_content(content_dir, output, options)
+    with build_lock(output), staging_folder(output) as staging:
+        outputs = render_site(content, options.templates_dir)
+        session = _publish(engine.publish_live, outputs, content.site, staging, options)
+        finish(LiveSite(content, problems, session, staging, output))
+
+
+def _checked_content(content_dir: Path, output: Path, options: BuildOptions) -> tuple[Content, list[Problem]]:
+    """The loaded content and its warnings; ContentError when there is any error or the output is unsafe."""
     content, problems = load_content(content_dir, options.today)
     if content is None or errors_in(problems):
         raise ContentError(problems)
     _check_output(output, {"content folder": content_dir, **options.protected})
-    site = content.site
-    outputs = render_site(content, options.templates_dir)
-    del content  # the renderer holds the public copy; the full one is no longer needed
+    return content, problems
+
+
+def _publish(publish: Callable[..., T], outputs: Iterable[Output], site: SiteSettings, staging: Path, options: BuildOptions) -> T:
+    """Have the engine write every output into ``staging``, then index the searchable pages."""
     searchable: list[str] = []
-    with build_lock(output), staging_folder(output) as staging:
-        engine.publish(_noting_searchable(outputs, searchable), site, NAVIGATION, staging, options.today)
-        index_site(staging, searchable, options.pages_per_shard)
-        swap_into_place(staging, output)
-    return problems
+    written = publish(_noting_searchable(outputs, searchable), site, NAVIGATION, staging, options.today)
+    index_site(staging, searchable, options.pages_per_shard)
+    return written
 
 
 def _noting_searchable(outputs: Iterable[Output], searchable: list[str]) -> Iterator[Output]:

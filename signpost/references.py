@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from signpost.content import Content, Record
+from signpost.content import Content, Record, why_hidden
+from signpost.guess import guess_record
 from signpost.kinds import KINDS
 from signpost.problems import Problem
 from signpost.validation import field_label
@@ -15,7 +15,7 @@ _NEWSLETTER_WORDS = {"news": "news post", "event": "event", "case_study": "case 
 
 
 def check_references(content: Content) -> list[Problem]:
-    """Every broken or unpublishable reference, plus freshness and consent notes."""
+    """Every broken reference (an error), and notes on unpublished targets, freshness and consent (warnings)."""
     problems: list[Problem] = []
     for record in content.assets.values():
         problems.extend(_asset_problems(content, record))
@@ -27,18 +27,30 @@ def check_references(content: Content) -> list[Problem]:
 
 
 def _missing(record: Record, path: tuple, value: str, known: dict, what: str, where: str) -> Problem:
-    guess = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = f"did you mean '{guess[0]}'?" if guess else f"use one of the {what} ids in {where}"
+    guess = guess_record(value, known, itself=record)
+    hint = f"did you mean '{guess}'?" if guess else f"use one of the {what} ids in {where}"
     return Problem(record.source, record.line_of(*path), field_label(path), f"'{value}' is not a known {what}", hint)
 
 
-def _unpublished(record: Record, path: tuple, value: str, what: str) -> Problem:
+# What staff can do about a reference to something not published, by reason.
+_FIXES = {
+    "it is a draft": "remove it from this list, or publish it by taking out draft: true in its file",
+    "no consent to publish is recorded": "remove it from this list, unless consent is being recorded again in the story's file",
+    "it is closed": "remove it from this list, or change the activity's status in its file if it has opened again",
+}
+
+
+def _hidden(record: Record, path: tuple, value: str, reason: str, where: str) -> Problem:
+    """A warning, not an error: a withdrawn item must leave the site at once, whatever refers to it."""
+    # A closed activity keeps its page, so it is not "unpublished": it is just not offered.
+    state = "is closed" if reason == "it is closed" else f"is not published ({reason})"
     return Problem(
         record.source,
         record.line_of(*path),
         field_label(path),
-        f"'{value}' is a {what} that is not published (a draft, or no consent)",
-        "publish it first, or remove it from this list",
+        f"'{value}' {state}, so it is left out of {where}",
+        _FIXES[reason],
+        "warning",
     )
 
 
@@ -68,8 +80,8 @@ def _asset_links(content: Content, record: Record, field: tuple, stems: list[str
                 "an asset cannot connect to itself",
                 "remove this line",
             )
-        elif published and target.item.draft:
-            yield _unpublished(record, field + (index,), stem, "asset")
+        elif published and (reason := why_hidden(target.item)):
+            yield _hidden(record, field + (index,), stem, reason, "this page")
 
 
 def _freshness(content: Content, record: Record) -> Iterator[Problem]:
@@ -115,7 +127,8 @@ def _newsletter_problems(content: Content, record: Record) -> Iterator[Problem]:
         path = ("items", index, item.kind)
         if item.stem in content.unreadable.get(attribute, ()):
             continue
-        if item.stem not in getattr(content, attribute):
+        target = getattr(content, attribute).get(item.stem)
+        if target is None:
             yield _missing(record, path, item.stem, getattr(content, attribute), what, where)
-        elif not record.item.draft and not content.is_published(attribute, item.stem):
-            yield _unpublished(record, path, item.stem, what)
+        elif not record.item.draft and (reason := why_hidden(target.item)):
+            yield _hidden(record, path, item.stem, reason, "this issue and its emails")

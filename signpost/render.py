@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from signpost import events, humanize, richtext, urls
+from signpost import cms, events, humanize, maps, richtext, staff, suggest, urls
 from signpost.cards import card
 from signpost.collect import Collections, paginate
 from signpost.content import Content, Record
@@ -26,6 +26,7 @@ from signpost.loader import media_files
 from signpost.models.schedule import WEEKDAYS
 from signpost.newsletter_email import email_files, issue_entries
 from signpost.occurrences import next_dates
+from signpost.opendata.files import open_data_outputs
 from signpost.outputs import FileOutput, Output, Page, SourceFile
 from signpost.sitemap import robots_txt, sitemap_files
 
@@ -92,6 +93,7 @@ class SiteRenderer:
             every_activity=EVERY_ACTIVITY,
         )
         self.env.globals.update(events.template_globals(content))
+        self.env.globals.update(suggest.template_globals(content))
 
     def outputs(self) -> Iterator[Output]:
         """Every output, in a stable order; the sitemap comes last, listing every page."""
@@ -139,6 +141,9 @@ class SiteRenderer:
             "shortlist",
         )
         yield FileOutput(urls.SEARCH + "words.json", search_words(self.content))
+        yield from open_data_outputs(self)
+        yield from staff.staff_pages(self)
+        yield from cms.admin_outputs(self)
 
     def page(
         self,
@@ -186,12 +191,14 @@ class SiteRenderer:
         )
         for identifier, record in groups.items():
             yield from self._listing_pages(taxonomy, identifier, record.item, members[identifier], taxonomy.file)
+        yield from maps.map_files(self.site, taxonomy, members)
 
     def _listing_pages(
         self, taxonomy: Taxonomy, identifier: str, group, records: list[Record], source: str | None
     ) -> Iterator[Page]:
         """One group's listing, a page at a time, linked by "Previous page" and "Next page"."""
         first_page = taxonomy.url(identifier)
+        group_map = maps.group_map(self.site, taxonomy, identifier, records)
         for listing in paginate(records):
             title = group.name if listing.number == 1 else f"{group.name} (page {listing.number} of {listing.count})"
             yield self.page(
@@ -205,6 +212,7 @@ class SiteRenderer:
                 taxonomy=taxonomy,
                 listing=listing,
                 first_page=first_page,
+                group_map=group_map,
             )
 
     def day_pages(self) -> Iterator[Page]:
@@ -221,7 +229,7 @@ class SiteRenderer:
         for day in WEEKDAYS:
             group = _Group(
                 day.capitalize(),
-                f"Activities that meet on a {day.capitalize()}, in name order. "
+                f"Activities that meet on a {day.capitalize()}, in name order (any not checked for a long time come last). "
                 "Some meet every week, some every other week or once a month: each entry says which.",
             )
             yield from self._listing_pages(DAYS, day, group, self.lists.by_day[day], source=None)

@@ -7,6 +7,8 @@ links only to web, email and phone addresses.
 
 from __future__ import annotations
 
+import threading
+
 import markdown
 import nh3
 from markdown.extensions import Extension
@@ -58,15 +60,20 @@ PAGE_ATTRIBUTES = {
     "th": {"align", "scope"},
 }
 
-_converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+# One converter per thread: a converter keeps state while it works, and the
+# live preview renders a saved file's page while a full build runs in another.
+_converters = threading.local()
 
 
 def to_html(text: str | None) -> Markup:
     """Render Markdown and keep only the tags and attributes we allow."""
     if not text:
         return Markup("")
-    _converter.reset()
-    html = _converter.convert(_demote_headings(text))
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    converter.reset()
+    html = converter.convert(_demote_headings(text))
     return Markup(clean(html))
 
 

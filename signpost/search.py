@@ -54,12 +54,28 @@ def _index_shard(site_dir: Path, pages: list[str], number: int) -> str:
             target = Path(view) / page
             target.parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(site_dir / page, target)
+        if not pages:
+            _write_placeholder(Path(view))
         # Written inside the view, then moved: Pagefind makes page addresses
         # relative to where the bundle sits.
         _run_pagefind(Path(view), Path(view) / name)
         make_reproducible(Path(view) / name)
         shutil.move(Path(view) / name, site_dir / name)
     return f"{name}/"
+
+
+def _write_placeholder(view: Path) -> None:
+    """A page for an index with nothing in it yet (a new site of drafts only).
+
+    Pagefind refuses to write an index from no pages, and the search page
+    needs one to load. The page exists only in the view, so no search can
+    lead anywhere; its one word is one nobody types.
+    """
+    (view / ".signpost-empty-index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Empty</title></head>'
+        "<body><main data-pagefind-body><p>signpostemptyindex</p></main></body></html>",
+        encoding="utf-8",
+    )
 
 
 def _run_pagefind(site_dir: Path, output: Path) -> None:

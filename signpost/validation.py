@@ -7,17 +7,23 @@ plain sentence and a hint ("did you mean ...").
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
+import functools
+import re
 import types
 import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from signpost.guess import guess, guess_hint, reference_choices
 from signpost.models.common import EMAIL_PATTERN, PHONE_PATTERN, STEM_PATTERN
 from signpost.models.news import CATEGORY_PATTERN
 from signpost.problems import Problem
 from signpost.yamlsource import YamlDocument
+from signpost.yamlvalues import quote_hint
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -52,26 +58,66 @@ _SIMPLE = {
 }
 
 
-def validate(model: type[M], document: YamlDocument, source: str, prefix: tuple = ()) -> tuple[M | None, list[Problem]]:
+@dataclass(frozen=True)
+class _Where:
+    """What explaining one error may look at: the model, the file's data and lines, the known ids."""
+
+    model: type[BaseModel]
+    document: YamlDocument
+    prefix: tuple
+    known: Mapping[str, Mapping[str, list[str]]]
+
+    def data_at(self, path: tuple) -> Any:
+        data = self.document.data
+        for part in self.prefix + path:
+            try:
+                data = data[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return data
+
+    def line(self, path: tuple) -> int:
+        return self.document.line_of(self.prefix + path)
+
+
+def validate(
+    model: type[M], document: YamlDocument, source: str, prefix: tuple = (), known: Mapping | None = None
+) -> tuple[M | None, list[Problem]]:
     """Build ``model`` from the document (or the part of it at ``prefix``).
 
     Returns the item, or ``None`` and a problem for every error found.
+    ``known`` holds the ids other records may be referred to by (see
+    :func:`signpost.guess.reference_choices`), to guess a mistyped one.
     """
-    data = document.data
-    for part in prefix:
-        data = data[part]
+    where = _Where(model, document, prefix, known or {})
     try:
-        return model.model_validate(data), []
+        return model.model_validate(where.data_at(())), []
     except ValidationError as error:
-        problems = [_problem(model, document, source, detail, prefix) for detail in error.errors()]
-        return None, problems
+        details = error.errors()
+    told = _told_elsewhere(where, details)
+    return None, [_problem(where, source, detail) for detail in details if tuple(detail["loc"]) not in told]
 
 
-def _problem(model: type[BaseModel], document: YamlDocument, source: str, detail: dict, prefix: tuple) -> Problem:
+def _told_elsewhere(where: _Where, details: list[dict]) -> set[tuple]:
+    """Missing fields already explained by an unknown one: written in the wrong place, or misspelt ("nmae")."""
+    missing = {tuple(detail["loc"]) for detail in details if detail["type"] == "missing"}
+    meant = set()
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] != "extra_forbidden":
+            continue
+        home = _home(where, loc)
+        if home is None:
+            meant.add(loc[:-1] + (guess(loc[-1], list(_fields_at(where.model, loc[:-1]))),))
+        elif home.present:
+            meant.add(home.path + (home.key,))
+    return meant & missing
+
+
+def _problem(where: _Where, source: str, detail: dict) -> Problem:
     loc = _owning_field(detail)
-    line = document.line_of(prefix + loc)
-    message, hint = _explain(model, loc, detail)
-    return Problem(source, line, field_label(loc), message, hint)
+    message, hint = _explain(where, loc, detail)
+    return Problem(source, where.line(loc), field_label(loc), message, hint)
 
 
 def _owning_field(detail: dict) -> tuple:
@@ -99,19 +145,25 @@ def field_label(loc: tuple) -> str:
     return label
 
 
-def _explain(model: type[BaseModel], loc: tuple, detail: dict) -> tuple[str, str]:
-    kind, value, context = detail["type"], detail.get("input"), detail.get("ctx") or {}
+def _explain(where: _Where, loc: tuple, detail: dict) -> tuple[str, str]:
+    model, kind, value, context = where.model, detail["type"], detail.get("input"), detail.get("ctx") or {}
     if kind == "extra_forbidden":
-        return _unknown_key(model, loc)
+        return _unknown_key(where, loc)
     if kind == "missing":
         return _missing(model, loc)
     if kind == "literal_error":
         return _not_allowed(model, loc, value)
     if kind == "string_pattern_mismatch":
         text, hint = _PATTERN_TEXT.get(context.get("pattern"), ("is not in the expected form", ""))
+        if context.get("pattern") == STEM_PATTERN:
+            hint = _id_hint(where, loc, value) or hint
         return f"'{value}' {text}", hint
     if kind == "value_error":
         return _split_hint(str(context.get("error", detail["msg"])))
+    if kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        # "- Go to training: once a week" is read as a field called "Go to training".
+        text = ": ".join(str(part) for part in next(iter(value.items())))
+        return "has a colon and a space (': ') in the text, so it was read as a field", quote_hint("", text)
     if kind in ("too_short", "string_too_short") and isinstance(value, list):
         return "needs at least one item", "add an item on a line that starts with '- '"
     if kind == "string_too_long":
@@ -120,6 +172,8 @@ def _explain(model: type[BaseModel], loc: tuple, detail: dict) -> tuple[str, str
         return f"must be at least {context.get('ge', context.get('gt'))}", "check the number"
     if kind in ("less_than_equal", "less_than"):
         return f"must be at most {context.get('le', context.get('lt'))}", "check the number"
+    if kind in ("date_parsing", "date_from_datetime_parsing") and _day_first(value):
+        return f"'{value}' is not a date", f"write the date as YYYY-MM-DD: {_day_first(value)}"
     if kind == "date_type" and isinstance(value, str) and value.strip()[:4].isdigit():
         return f"'{value}' is written as text, not a date", "remove the quotes around the date"
     if kind in _SIMPLE:
@@ -129,16 +183,49 @@ def _explain(model: type[BaseModel], loc: tuple, detail: dict) -> tuple[str, str
     return detail["msg"][0].lower() + detail["msg"][1:], "check this value against the examples in the README"
 
 
+def _day_first(value: Any) -> str | None:
+    """14/10/2026 (day, month, year, as written in the UK) as 2026-10-14, if it is a real day."""
+    parts = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", str(value))
+    try:
+        return dt.date(int(parts[3]), int(parts[2]), int(parts[1])).isoformat() if parts else None
+    except ValueError:
+        return None
+
+
+def _id_hint(where: _Where, loc: tuple, value: Any) -> str | None:
+    """'did you mean ...?' for an id written as a name ('Moor Villages') or a file name ('x.yml')."""
+    choices = reference_choices(loc, where.known)
+    return guess_hint(value, choices) if choices is not None else None
+
+
 def _split_hint(text: str) -> tuple[str, str]:
     message, _, hint = text.partition("; ")
     return message, hint
 
 
-def _unknown_key(model: type[BaseModel], loc: tuple) -> tuple[str, str]:
-    known = list(_fields_at(model, loc[:-1]))
-    guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-    if guess:
-        return "is not a field we know", f"did you mean '{guess[0]}'?"
+def _unknown_key(where: _Where, loc: tuple) -> tuple[str, str]:
+    home = _home(where, loc)
+    if home is not None:
+        return home.explain(loc)
+    # Pulled out of a block below this one ("days:" out of a session): say which, never "remove it".
+    here = _shape(loc[:-1])
+    parents = sorted(
+        {
+            _shape(path)[-2]
+            for path in _field_paths(where.model)
+            if path[-1] == loc[-1] and len(_shape(path)) > len(here) + 1 and _shape(path)[: len(here)] == here
+        }
+    )
+    if parents:
+        places = " or ".join(f"'{parent}:'" for parent in parents)
+        return (
+            "is not a field here",
+            f"it belongs under {places}: move it there and indent it to line up with the fields around it",
+        )
+    known = list(_fields_at(where.model, loc[:-1]))
+    found = guess(loc[-1], known)
+    if found:
+        return "is not a field we know", f"did you mean '{found}'?"
     return "is not a field we know", "remove it, or use one of: " + ", ".join(known)
 
 
@@ -150,9 +237,9 @@ def _missing(model: type[BaseModel], loc: tuple) -> tuple[str, str]:
 
 def _not_allowed(model: type[BaseModel], loc: tuple, value: Any) -> tuple[str, str]:
     choices = _literal_choices(model, loc)
-    guess = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-    if guess:
-        return f"'{value}' is not one of the choices", f"did you mean '{guess[0]}'?"
+    hint = guess_hint(value, choices)
+    if hint:
+        return f"'{value}' is not one of the choices", hint
     return f"'{value}' is not one of the choices", "use one of: " + ", ".join(choices)
 
 
@@ -167,6 +254,111 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> dict:
             return {}
         current = _inner_model(info.annotation)
     return current.model_fields if _is_model(current) else {}
+
+
+_ITEM = -1  # in a field path: an item of the list named before it
+
+
+@dataclass(frozen=True)
+class _Home:
+    """The block a field written in the wrong place belongs in."""
+
+    key: str
+    path: tuple  # the block, with the list positions found in the file
+    present: bool  # whether the file has that block
+    line_up: str = ""  # a field of that block to line it up with
+    written: bool = False  # the block's field is in the file, but as a single value
+
+    def explain(self, loc: tuple) -> tuple[str, str]:
+        names = [part for part in self.path if isinstance(part, str)]
+        if not names:
+            parent = next((part for part in reversed(loc[:-1]) if isinstance(part, str)), "")
+            spaces = "remove the spaces before it" + (f", so that it lines up with '{self.line_up}:'" if self.line_up else "")
+            return f"belongs at the top level, not under '{parent}:'", spaces
+        parent = names[-1]
+        in_item = isinstance(self.path[-1], int)
+        message = f"belongs in an item of '{parent}:'" if in_item else f"belongs under '{parent}:'"
+        if self.present:
+            return message, f"indent it to line up with '{self.line_up}:'"
+        if in_item:
+            return message, f"put it in a '- ' item under '{parent}:'"
+        if self.written:
+            return message, f"indent it by two spaces, in a group of lines under '{parent}:'"
+        return message, f"add '{parent}:' on its own line above it, and indent it by two spaces"
+
+
+def _home(where: _Where, loc: tuple) -> _Home | None:
+    """Where the unknown field at ``loc`` belongs, when the model has it elsewhere and the file shows where."""
+    key = loc[-1]
+    patterns = sorted(
+        (path[:-1] for path in _field_paths(where.model) if path[-1] == key and _shape(path[:-1]) != _shape(loc[:-1])), key=len
+    )
+    if not patterns:
+        return None
+    line = where.line(loc)
+    above = max((number for number in where.document.lines.values() if number < line), default=0)
+    for pattern in patterns:
+        home = _resolve(where, pattern, key, line)
+        ancestor = home.path == loc[: len(home.path)]
+        # The block is right above the line (it was pulled out), or holds it (it was pushed in).
+        if home.present and key not in where.data_at(home.path) and (ancestor or _last_line(where, home.path, line) == above):
+            return home
+    if len(patterns) == 1:
+        home = _resolve(where, patterns[0], key, line)
+        return home if not home.present else None
+    return None
+
+
+def _resolve(where: _Where, pattern: tuple, key: str, line: int) -> _Home:
+    """``pattern`` in this file: each list item chosen as the one nearest above ``line``."""
+    path: tuple = ()
+    for part in pattern:
+        data = where.data_at(path)
+        if part == _ITEM:
+            if not isinstance(data, list) or not data:
+                return _Home(key, pattern, False)
+            lines = [where.line(path + (index,)) for index in range(len(data))]
+            part = max((index for index, start in enumerate(lines) if start <= line), default=0)
+        elif not isinstance(data, dict) or not isinstance(data.get(part), (dict, list)):
+            return _Home(key, pattern, False, written=isinstance(data, dict) and part in data and part == pattern[-1])
+        path += (part,)
+    block = where.data_at(path)
+    if not isinstance(block, dict):
+        return _Home(key, pattern, False)
+    fields = sorted((where.line(path + (name,)), name) for name in block if isinstance(name, str))
+    before = [name for number, name in fields if number <= line]
+    return _Home(key, path, True, before[-1] if before else (fields[0][1] if fields else ""))
+
+
+def _last_line(where: _Where, path: tuple, line: int) -> int:
+    """The last line above ``line`` written inside the block at ``path``."""
+    full = where.prefix + path
+    return max((number for at, number in where.document.lines.items() if at[: len(full)] == full and number < line), default=0)
+
+
+def _shape(path: tuple) -> tuple:
+    return tuple(part for part in path if isinstance(part, str))
+
+
+@functools.lru_cache(maxsize=64)
+def _field_paths(model: type[BaseModel]) -> tuple[tuple, ...]:
+    """Every field the model has at any depth, as paths with _ITEM for a list's items."""
+    paths: list[tuple] = []
+
+    def walk(current: type[BaseModel], prefix: tuple) -> None:
+        for name, info in current.model_fields.items():
+            paths.append(prefix + (name,))
+            inner = _inner_model(info.annotation)
+            if inner is not None and len(prefix) < 8:
+                walk(inner, prefix + (name,) + ((_ITEM,) if _is_list(info.annotation) else ()))
+
+    walk(model, ())
+    return tuple(paths)
+
+
+def _is_list(annotation: Any) -> bool:
+    options = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else (annotation,)
+    return any(typing.get_origin(option) is list for option in options)
 
 
 def _literal_choices(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -8,13 +8,16 @@ line of every path on the way.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from signpost.layout import diagnose, yaml_lines
 from signpost.problems import Problem
+from signpost.yamlguard import limits_problem
 
 Path = tuple[str | int, ...]
 
@@ -81,12 +84,17 @@ class YamlDocument:
         return self.lines.get((), self.first_line)
 
 
-def parse_yaml(text: str, source: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[Problem]]:
+def parse_yaml(
+    text: str, source: str, line_offset: int = 0, front_matter: bool = False
+) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse ``text``; return the document, or problems that say what broke.
 
     ``line_offset`` is added to every line, for YAML that sits below a
-    ``---`` fence in a Markdown file.
+    ``---`` fence in a Markdown file; ``front_matter`` says it does (it
+    ends at a fence line).
     """
+    if hostile := limits_problem(text, source, line_offset):
+        return None, [hostile]
     try:
         loader, node = _compose(_FastStaffLoader, text)
     except yaml.YAMLError:
@@ -94,7 +102,7 @@ def parse_yaml(text: str, source: str, line_offset: int = 0) -> tuple[YamlDocume
         try:
             loader, node = _compose(_StaffLoader, text)
         except yaml.YAMLError as error:
-            return None, [_parse_problem(error, text, source, line_offset)]
+            return None, _parse_problems(error, text, source, line_offset, front_matter)
     document = YamlDocument(None, first_line=line_offset + 1)
     problems: list[Problem] = []
     if node is not None:
@@ -116,26 +124,39 @@ class _UnreadableError(Exception):
         self.node, self.message, self.hint = node, message, hint
 
 
-def _parse_problem(error: yaml.YAMLError, text: str, source: str, line_offset: int) -> Problem:
+def _parse_problems(error: yaml.YAMLError, text: str, source: str, line_offset: int, front_matter: bool) -> list[Problem]:
+    """Every mistake that stopped the parser, in plain words; its own words only as a detail."""
     if isinstance(error, yaml.reader.ReaderError):
-        return _character_problem(error, text, source, line_offset)
-    if isinstance(error, yaml.MarkedYAMLError):
-        return _syntax_problem(error, source, line_offset)
-    summary = " ".join(str(error).split())[:120]
-    return Problem(source, line_offset + 1, "", f"this is not valid YAML ({summary})", "check the indentation and quotes")
+        return _character_problems(text, source, line_offset)
+    detail = " ".join(str(error).split())
+    plain = _syntax_problem(error, source, line_offset, detail)
+    # The parser stops at its first mistake, often a line late: read the lines
+    # ourselves to find every layout mistake, each at its own line.
+    found = diagnose(text, source, line_offset, front_matter)
+    if not found:
+        return [plain]
+    nearest = min(found, key=lambda problem: abs(problem.line - plain.line))
+    return [dataclasses.replace(problem, detail=detail) if problem is nearest else problem for problem in found]
 
 
-def _character_problem(error: yaml.reader.ReaderError, text: str, source: str, line_offset: int) -> Problem:
+def _character_problems(text: str, source: str, line_offset: int) -> list[Problem]:
     # Text pasted from a word processor can bring invisible control characters.
-    line = text[: error.position].count("\n") + 1 + line_offset
-    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
-    return Problem(
-        source,
-        line,
-        "",
-        f"has an invisible character (U+{code:04X}) that cannot be used",
-        "delete the text around it on this line and type it again",
-    )
+    problems = []
+    for number, line in enumerate(yaml_lines(text), 1 + line_offset):
+        unusable = yaml.reader.Reader.NON_PRINTABLE.search(line)
+        if unusable:
+            problems.append(
+                Problem(
+                    source,
+                    number,
+                    "",
+                    f"has an invisible character (U+{ord(unusable.group()):04X}) that cannot be used",
+                    "delete the text around it on this line and type it again",
+                )
+            )
+    return problems or [
+        Problem(source, line_offset + 1, "", "has a character that cannot be used", "save the file as UTF-8 text")
+    ]
 
 
 def _compose(loader_class: type, text: str) -> tuple[yaml.SafeLoader, yaml.Node | None]:
@@ -146,25 +167,40 @@ def _compose(loader_class: type, text: str) -> tuple[yaml.SafeLoader, yaml.Node 
         loader.dispose()
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, source: str, line_offset: int) -> Problem:
-    mark = error.problem_mark or error.context_mark
+def _syntax_problem(error: yaml.YAMLError, source: str, line_offset: int, detail: str) -> Problem:
+    """The parser's complaint in plain words, at the line it names (when we found nothing better)."""
+    words = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or ''}"
+    # Some mistakes are found a line or more after they start: use where they start.
+    starts_earlier = any(part in words for part in ("simple key", "quoted scalar", "flow sequence", "flow mapping"))
+    mark = getattr(error, "context_mark" if starts_earlier else "problem_mark", None) or getattr(error, "problem_mark", None)
     line = (mark.line + 1 if mark else 1) + line_offset
-    column = mark.column + 1 if mark else 1
-    what = (error.problem or "the YAML could not be read").rstrip(".")
-    hint = _syntax_hint(what)
-    return Problem(source, line, "", f"the file cannot be read at column {column}: {what}", hint)
+    message, hint = next((plain for part, plain in _PLAIN_WORDS if part in words), _ANYTHING_ELSE)
+    return Problem(source, line, "", message, hint, detail=detail)
 
 
-def _syntax_hint(what: str) -> str:
-    if "tab" in what or "\\t" in what:
-        return "indent with spaces, never tabs"
-    if "mapping values are not allowed" in what:
-        return "a value containing ': ' needs quotes around it"
-    if "could not find expected ':'" in what:
-        return "each line needs 'key: value'; check the line above too"
-    if "found character '@'" in what or "found character '`'" in what:
-        return "put quotes around a value that starts with @ or `"
-    return "check the indentation (spaces only, lined up under the key above) and that quotes are closed"
+_QUOTES = "put the text in double quotes"
+_LINE_UP = "line it up with the fields above it, using spaces"
+_ANYTHING_ELSE = ("is not lined up with the lines around it", _LINE_UP + ", and check that every quote mark is closed")
+# The parser's words (read from the start of the list) and what they mean to staff.
+_PLAIN_WORDS = (
+    ("'\\t'", ("has a tab", "use spaces instead of tabs")),
+    ("tab", ("has a tab", "use spaces instead of tabs")),
+    ("mapping values are not allowed", ("has a colon and a space (': ') where a field cannot start", _QUOTES)),
+    ("could not find expected ':'", ("is not written as 'field: value'", "put a colon and a space after the field name")),
+    ("quoted scalar", ("has a quote that is not closed", "add the closing quote mark at the end of the text")),
+    ("escape", ("has a backslash (\\) inside double quotes", "use single quotes around the text instead")),
+    (
+        "flow sequence",
+        ("has a list in [ ] that is not closed properly", "end the list with ] and put quotes around any item with a colon"),
+    ),
+    ("flow mapping", ("has a { that is not closed", "put quotes around text that contains { or }")),
+    ("single document", ("has a second '---' line", "remove it: a file holds one set of fields")),
+    ("alias", ("has a value that starts with *", _QUOTES)),
+    ("anchor", ("has a value that starts with &", _QUOTES)),
+    ("found character", ("has a value that starts with a character that has a special meaning", _QUOTES)),
+    ("directive", ("has a line that starts with %", _QUOTES)),
+    ("sequence entries are not allowed", ("has a '- ' list item where a field belongs", _LINE_UP)),
+)
 
 
 @dataclass

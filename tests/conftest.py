@@ -161,7 +161,9 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser tab at a desktop size."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # bypass_csp: the tests' wait_for_function strings are evaluated as code,
+    # which the pages' Content Security Policy (no 'unsafe-eval') would refuse.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     tab = context.new_page()
     yield tab
     context.close()

@@ -30,6 +30,7 @@ PAGE_TYPES = {
     "newsletter issue": "newsletter/issue-1/",
     "find": "find/?day=tuesday&time=evening&cost=free",
     "day list": "days/tuesday/",
+    "open data": "data/",
     "not found (404)": "404.html",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]

@@ -14,7 +14,7 @@ from tests.conftest import EXAMPLE_CONTENT, TODAY, build
 
 EXAMPLE, _ = load_content(EXAMPLE_CONTENT, TODAY)
 PUBLIC = EXAMPLE.public()
-EDIT_BASE = "https://github.com/example/signpost/edit/main/content/"
+EDIT_BASE = PUBLIC.site.edit_url("")  # ".../edit/main/content/", from site.yml
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

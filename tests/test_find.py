@@ -135,7 +135,7 @@ def test_counts_say_what_choosing_an_option_would_give(page, example_url):
 
 def test_the_same_address_in_a_fresh_page_restores_the_choices(browser, example_url):
     address = ADDRESSES[0]
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)
     tab = context.new_page()
     try:
         tab.goto(example_url + address, wait_until="load")
@@ -184,7 +184,7 @@ def test_on_today_uses_the_real_dates_of_each_session(browser, example_url):
     # A fixed clock: Tuesday 1 December 2026. The Moor mobile library meets
     # every other Tuesday from 24 November, so not on 1 December; the Upper
     # Fold lunch club meets in the other weeks, so it does.
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)
     tab = context.new_page()
     tab.clock.set_fixed_time(dt.datetime(2026, 12, 1, 9, 0))
     try:
@@ -235,7 +235,7 @@ def test_the_keyboard_alone_chooses_a_filter_and_reaches_a_result(page, example_
 
 
 def test_without_javascript_the_find_page_points_to_plain_lists_that_reach_every_activity(browser, example_url):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     tab = context.new_page()
     try:
         tab.goto(example_url + "find/", wait_until="load")

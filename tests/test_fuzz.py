@@ -173,5 +173,5 @@ def test_a_known_nasty_case_is_reported_not_crashed(content):
     loaded, problems = load_content(content, TODAY)
     assert loaded is not None
     assert [problem.message for problem in problems if problem.source == path.as_posix()] == [
-        "uses an alias (*name) inside itself, which goes round in a circle",
+        '"&a" is read as a YAML shortcut that marks values to copy elsewhere, which Signpost does not accept',
     ]

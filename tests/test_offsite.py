@@ -5,11 +5,18 @@ page must not fetch fonts, scripts, images, maps or analytics from a third party
 each of those would tell the third party who looked at what. Failed requests and
 console errors are reported too, since a page that quietly fails to load a part
 of itself is broken for someone.
+
+The one exception is the map pictures from the tile server the site sets
+(``map_tiles`` in site.yml), and only after someone presses "Show on a map":
+so every page as it opens is held to no request at all, and the pages with a
+map, once it is open, to requests to that one origin and nowhere else. The
+tile server is answered in the test itself, so nothing leaves the machine.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +25,7 @@ import pytest
 
 from tests.conftest import serve_folder
 from tests.test_accessibility import PAGE_TYPES, open_page
+from tests.test_map import TILE_ORIGIN, answer_tiles
 
 pytestmark = pytest.mark.browser
 
@@ -48,8 +56,8 @@ def origin(url: str) -> tuple[str, str | None, int | None]:
     return parts.scheme, parts.hostname, port
 
 
-def page_traffic(tab, base: str, path: str) -> PageTraffic:
-    """Open ``base + path`` in ``tab`` and record every request it makes until the network is idle."""
+def page_traffic(tab, base: str, path: str, then: Callable[[object], None] | None = None) -> PageTraffic:
+    """Open ``base + path`` in ``tab`` (and do ``then`` there) and record every request until the network is idle."""
     home = origin(base)
     traffic = PageTraffic()
     seen: set[str] = set()
@@ -78,6 +86,8 @@ def page_traffic(tab, base: str, path: str) -> PageTraffic:
     tab.on("pageerror", lambda error: traffic.console_errors.append(f"uncaught {error}"))
 
     open_page(tab, base, path)
+    if then:
+        then(tab)
     tab.wait_for_load_state("networkidle")
     # What the page itself says it loaded, in case an event was missed.
     for url in tab.evaluate("performance.getEntries().map(entry => entry.name).filter(name => name.includes(':'))"):
@@ -90,6 +100,26 @@ def test_no_request_leaves_the_site(page, example_url, path, record_property):
     traffic = page_traffic(page, example_url, path)
     record_property("checked:no third-party requests", 1)
     assert traffic.problems() == [], f"{example_url}{path}:\n" + "\n".join(traffic.problems())
+
+
+# A find address whose results include places on the map.
+MAP_PAGES = {"area": PAGE_TYPES["area"], "domain": PAGE_TYPES["domain"], "find": "find/?area=riverside"}
+
+
+def show_the_map(tab) -> None:
+    tab.get_by_role("button", name="Show on a map").click()
+    tab.wait_for_selector("[data-map][data-map-ready]", timeout=15_000)
+
+
+@pytest.mark.parametrize("path", MAP_PAGES.values(), ids=MAP_PAGES.keys())
+def test_an_open_map_asks_only_the_tile_server_the_site_sets(page, example_url, path):
+    assert TILE_ORIGIN, "the example site sets map_tiles, so its map pages can be checked"
+    asked = answer_tiles(page)
+    traffic = page_traffic(page, example_url, path, then=show_the_map)
+    assert asked, "the open map asked for no map picture"
+    assert traffic.offsite and all(origin(url) == origin(TILE_ORIGIN) for url in traffic.offsite), traffic.offsite
+    others = [line for line in traffic.problems() if not line.startswith(f"request to another site: {TILE_ORIGIN}/")]
+    assert others == [], f"{example_url}{path}:\n" + "\n".join(others)
 
 
 def test_the_offsite_check_notices_a_third_party_image(page, example_site, tmp_path):

@@ -26,7 +26,7 @@ def public_page_urls(content_dir: Path) -> set[str]:
     """Every public page address, worked out from the content files alone."""
     content, _ = load_content(content_dir, TODAY)
     public = content.public()
-    urls = {"", "search/", "find/", "shortlist/", DAYS.index_url} | {DAYS.url(day) for day in WEEKDAYS}
+    urls = {"", "search/", "find/", "shortlist/", "data/", DAYS.index_url} | {DAYS.url(day) for day in WEEKDAYS}
     for taxonomy in TAXONOMIES.values():
         urls.add(taxonomy.index_url)
         urls.update(taxonomy.url(identifier) for identifier in getattr(public, taxonomy.attribute))

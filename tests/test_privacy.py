@@ -64,6 +64,8 @@ def test_nothing_private_reaches_any_output_file(small_content, tmp_path):
     files = [path for path in output.rglob("*") if path.is_file()]
     found_control = {path.relative_to(output).as_posix() for path in files if CONTROL.encode() in readable_bytes(path)}
     assert "directory/rovers/index.html" in found_control
+    # The open-data exports are among the files scanned.
+    assert {"data/assets.csv", "data/assets.json", "data/openreferral/services.json"} <= found_control
     assert any(name.startswith("pagefind/fragment/") for name in found_control), "the scan must read the search index"
     leaks = [
         (what, path.relative_to(output).as_posix())

@@ -47,3 +47,16 @@ def test_a_sharded_index_finds_what_a_single_index_finds(browser, example_site, 
         assert set(whole) <= set(results_for(browser, sharded_url, "workshop"))
     finally:
         server.shutdown()
+
+
+def test_a_site_with_nothing_published_yet_still_builds_a_search_index(small_content, tmp_path):
+    # A new team's first build may hold only drafts (an import marks gaps as
+    # drafts): Pagefind refuses an index of no pages, so the build must not.
+    for folder in ("case-studies", "events", "newsletters", "news/posts"):
+        for path in (small_content / folder).glob("*.md"):
+            path.unlink()
+    for path in (small_content / "assets").glob("*.yml"):
+        path.write_text(path.read_text(encoding="utf-8") + "\ndraft: true\n", encoding="utf-8")
+    assert build(small_content, tmp_path / "site") == 0
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
+    assert not list((tmp_path / "site").rglob(".signpost-empty-index.html"))

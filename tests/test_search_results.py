@@ -259,7 +259,7 @@ def test_the_search_box_is_a_labelled_search_form(page, example_url):
 
 
 def test_without_javascript_the_page_offers_ways_to_browse(browser, example_url):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     tab = context.new_page()
     try:
         tab.goto(f"{example_url}search/?q=football", wait_until="load")
@@ -277,7 +277,7 @@ def test_without_javascript_the_page_offers_ways_to_browse(browser, example_url)
 
 @pytest.mark.parametrize("width", [320, 375])
 def test_results_fit_a_phone_screen(browser, example_url, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
+    context = browser.new_context(viewport={"width": width, "height": 800}, bypass_csp=True)
     tab = context.new_page()
     try:
         open_search(tab, example_url, "free tuesday")

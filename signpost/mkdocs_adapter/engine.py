@@ -24,6 +24,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from signpost.mkdocs_adapter.plugin import SignpostPlugin, source_uri
+from signpost.mkdocs_adapter.session import MkDocsSession
 from signpost.models import SiteSettings
 from signpost.outputs import Output
 from signpost.problems import ContentError, Problem
@@ -37,6 +38,18 @@ class MkDocsEngine:
 
     def publish(self, outputs: Iterable[Output], site: SiteSettings, navigation: tuple, site_dir: Path, today: dt.date) -> None:
         """Write ``outputs`` into ``site_dir`` with MkDocs; raise ContentError with plain problems."""
+        self._build(SignpostPlugin(outputs, site, _labels(navigation)), site, navigation, site_dir, today)
+
+    def publish_live(
+        self, outputs: Iterable[Output], site: SiteSettings, navigation: tuple, site_dir: Path, today: dt.date
+    ) -> MkDocsSession:
+        """As :meth:`publish`, and return a session that writes single pages into the site again."""
+        plugin = SignpostPlugin(outputs, site, _labels(navigation), keep=True)
+        self._build(plugin, site, navigation, site_dir, today)
+        assert plugin.kept is not None  # MkDocs runs on_env in every build
+        return MkDocsSession(plugin.kept, site_dir)
+
+    def _build(self, plugin: SignpostPlugin, site: SiteSettings, navigation: tuple, site_dir: Path, today: dt.date) -> None:
         if not self.config_file.is_file():
             raise ContentError(
                 [
@@ -49,7 +62,6 @@ class MkDocsEngine:
                     )
                 ]
             )
-        plugin = SignpostPlugin(outputs, site, {url: label for label, url in navigation})
         with (
             tempfile.TemporaryDirectory(prefix="signpost-docs-") as docs,
             _build_date(today),
@@ -81,6 +93,11 @@ class MkDocsEngine:
                         )
                     ]
                 ) from None
+
+
+def _labels(navigation: tuple) -> dict[str, str]:
+    """The navigation's label for each address in it."""
+    return {url: label for label, url in navigation}
 
 
 @contextmanager

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import write_file
 
+from signpost.csp import TrustedScripts, with_policy
 from signpost.models import SiteSettings
 from signpost.outputs import FileOutput, Output, Page, SourceFile
 from signpost.publish import link_or_copy
@@ -45,12 +49,23 @@ class RenderedPage(MkDocsPage):
     """A page whose body Signpost has already rendered: MkDocs wraps it in the theme."""
 
     def __init__(self, output: Page, file: File, config: MkDocsConfig, nav_label: str | None = None):
+        super().__init__(None, file, config)
+        self._nav_label = nav_label
+        self.show(output)
+
+    def show(self, output: Page) -> None:
+        """Take the title, description, edit link and body from ``output`` (again, in a live preview).
+
+        Swapping a new core page into the page MkDocs already knows keeps
+        its place in the navigation, so a page written again alone matches
+        the one the full build wrote.
+        """
         # Material prints titles unescaped in some places, and strips tags
         # (unescaping) where there is no meta title: escaped Markup in both.
         # A page in the navigation is labelled there with its nav label;
         # the browser tab shows the meta title (the site's name alone at home).
         title = Markup.escape(output.title)
-        super().__init__(Markup.escape(nav_label) if nav_label else title, file, config)
+        self.title = Markup.escape(self._nav_label) if self._nav_label else title
         self.meta = {"description": Markup.escape(output.description)}
         if not self.is_homepage:
             self.meta["title"] = title
@@ -89,14 +104,29 @@ class RenderedPage(MkDocsPage):
             self._written = None
 
 
+@dataclass(frozen=True)
+class KeptBuild:
+    """MkDocs' view of a finished build: what writing one of its pages again needs."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: jinja2.Environment
+
+
 class SignpostPlugin(BasePlugin):
     """Hands one build's outputs to MkDocs."""
 
-    def __init__(self, outputs: Iterable[Output], site: SiteSettings, in_navigation: dict[str, str]):
+    def __init__(self, outputs: Iterable[Output], site: SiteSettings, in_navigation: dict[str, str], keep: bool = False):
         self.outputs = outputs
         self.site = site
         self.in_navigation = in_navigation
         self.sources: dict[str, SourceFile] = {}
+        # A live preview keeps MkDocs' view of the build, to write single pages again.
+        self.keep = keep
+        self.kept: KeptBuild | None = None
+        self._nav: Navigation | None = None
+        self.trusted = TrustedScripts()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Take the footer's contact address from the site settings; the core writes the sitemap."""
@@ -104,6 +134,8 @@ class SignpostPlugin(BasePlugin):
         # The description of pages that have none of their own (the blog's, the 404 page).
         config.site_description = Markup.escape(self.site.tagline)
         config.theme.static_templates.discard("sitemap.xml")
+        # The theme's own inline scripts may run; ours (custom_dir) live in files.
+        self.trusted = TrustedScripts.in_folders(folder for folder in config.theme.dirs if folder != config.theme.custom_dir)
         return config
 
     # Before Material's blog plugin looks for posts in on_files.
@@ -145,7 +177,17 @@ class SignpostPlugin(BasePlugin):
                     f"{source.source}: the blog publishes this at '{file.url}', not '{source.url}'; "
                     'set post_url_format: "{file}" for the blog in mkdocs.yml'
                 )
+        if self.keep:
+            self._nav = nav
         return nav
+
+    # After the blog has added its own to the theme's environment.
+    @event_priority(-100)
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Keep what writing one page needs, when a live preview asked for it."""
+        if self.keep and self._nav is not None:
+            self.kept = KeptBuild(config, files, self._nav, env)
+        return env
 
     def on_pre_page(self, page: MkDocsPage, *, config: MkDocsConfig, files: Files) -> MkDocsPage:
         """Give pages from source files (news posts) their edit link from the site settings."""
@@ -162,14 +204,16 @@ class SignpostPlugin(BasePlugin):
         return markdown
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
-        """Make Material's page shell valid HTML; let go of a written page's body."""
+        """Make Material's page shell valid HTML, add the security policy; let go of a written page's body."""
         if isinstance(page, RenderedPage):
             page.content = None
-        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+        return with_policy(_CHECKBOX_AUTOCOMPLETE.sub(r"\1", output), self.site, self.trusted)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The same fix for pages made from a template alone, such as 404.html."""
-        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
+        """The same for pages made from a template alone, such as 404.html."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return with_policy(_CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content), self.site, self.trusted)
 
     def source_of(self, path: str) -> Path | None:
         """The content file behind a docs-folder path, for problems MkDocs reports."""

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from signpost.models.common import Contact, Cost, Line, Place, Stem, Strict, Text
+from signpost.models.common import Contact, Cost, Line, Place, Stem, Strict, Text, field_error
 from signpost.models.schedule import Schedule
 
 AudienceGroup = Literal[
@@ -41,7 +41,7 @@ class Audience(Strict):
     @model_validator(mode="after")
     def _ages_in_order(self) -> Audience:
         if self.min_age is not None and self.max_age is not None and self.max_age < self.min_age:
-            raise ValueError("max_age is below min_age; swap them")
+            raise field_error("max_age", f"{self.max_age} is below min_age, {self.min_age}; swap the two numbers")
         return self
 
 

@@ -190,7 +190,12 @@ class Event(Strict):
         if self.venue is None and self.online is None:
             raise ValueError("needs a venue or an online link")
         if self.end_local <= self.start_local:
-            raise ValueError("ends before it starts; check the dates and times")
+            when = "is the same as" if self.end_local == self.start_local else "is before"
+            raise field_error(
+                "end",
+                f"{self.end:%Y-%m-%d %H:%M} {when} the start, {self.start:%Y-%m-%d %H:%M}; "
+                "check the date and time, and use the 24-hour clock (14:00 for 2pm)",
+            )
         self._new_date_fits()
         self._rule_fits()
         return self

@@ -35,18 +35,24 @@ class Session(Strict):
     @model_validator(mode="after")
     def _pattern_is_complete(self) -> Session:
         needs_days = self.repeats in ("weekly", "fortnightly", "monthly")
+        # Each message names the field to change, so it is shown at that field's line.
         if needs_days and not self.days:
-            raise ValueError(f"repeats {self.repeats} but has no days; add for example 'days: [tuesday]'")
+            raise field_error("days", f"repeats {self.repeats} but has no days; add for example 'days: [tuesday]'")
         if not needs_days and self.days:
-            raise ValueError(f"repeats {self.repeats}, so leave out days")
+            raise field_error("days", f"repeats {self.repeats}, so leave out days")
         if (self.repeats == "monthly") != bool(self.weeks):
-            raise ValueError("use weeks: (for example [first, third]) with repeats: monthly, and only then")
+            raise field_error("weeks", "use weeks: (for example [first, third]) with repeats: monthly, and only then")
         if (self.repeats == "once") != bool(self.dates):
-            raise ValueError("use dates: (for example [2027-03-14]) with repeats: once, and only then")
+            raise field_error("dates", "use dates: (for example [2027-03-14]) with repeats: once, and only then")
         self._fortnight_is_known()
         # '00:00' as an end time means midnight at the end of the day.
         if self.ends is not None and self.ends <= self.starts and self.ends != dt.time(0, 0):
-            raise field_error("ends", "ends before it starts; check the times use the 24-hour clock (write midnight as '00:00')")
+            when = "is the same as" if self.ends == self.starts else "is before"
+            raise field_error(
+                "ends",
+                f"{self.ends:%H:%M} {when} the start, {self.starts:%H:%M}; "
+                "check the times use the 24-hour clock (write midnight as '00:00')",
+            )
         return self
 
     def _fortnight_is_known(self) -> None:

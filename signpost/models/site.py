@@ -10,9 +10,9 @@ import re
 import zoneinfo
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from signpost.models.common import EMAIL_PATTERN, Email, Line, Strict, Text, Url
+from signpost.models.common import EMAIL_PATTERN, Email, Line, Strict, Text, Url, field_error
 
 
 def _folder_url(value: str) -> str:
@@ -29,7 +29,19 @@ def _web_or_email(value: str) -> str:
     raise ValueError("must be a web address starting with https://, or an email address such as news@example.org")
 
 
+def _tile_address(value: str) -> str:
+    # The one third-party address a page may use: one fixed https host (no
+    # {s} subdomains, so exactly one origin to allow), and the tile's place.
+    if not re.match(r"^https://[A-Za-z0-9.-]+(:[0-9]+)?/[^\s<>\"'`]*$", value):
+        raise ValueError("must be a web address starting with https:// and a fixed host name, with no spaces or {s}")
+    missing = [part for part in ("{z}", "{x}", "{y}") if part not in value]
+    if missing:
+        raise ValueError(f"must contain {', '.join(missing)}; for example https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png")
+    return value
+
+
 SiteUrl = Annotated[Url, AfterValidator(_folder_url)]
+TileAddress = Annotated[str, Field(max_length=500), AfterValidator(_tile_address)]
 WebOrEmail = Annotated[str, Field(max_length=2000), AfterValidator(_web_or_email)]
 Branch = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$")]
 
@@ -69,6 +81,25 @@ class SiteSettings(Strict):
         description="Where people sign up for the newsletter: a web page (https://...) or an email address. "
         "Leave it out and the newsletter pages ask people to write to contact_email.",
     )
+    map_tiles: TileAddress | None = Field(
+        None,
+        description="Where the map pictures come from, for example 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'. "
+        "The only address outside the site that pages use, and only when someone presses 'Show on a map'. "
+        "Leave it out and there is no map.",
+    )
+    map_attribution: Line | None = Field(
+        None,
+        description="Who made the map, as plain text shown on it, for example '© OpenStreetMap contributors'. "
+        "Needed when map_tiles is set.",
+    )
+
+    @model_validator(mode="after")
+    def _map_credit(self) -> SiteSettings:
+        if self.map_tiles and not self.map_attribution:
+            raise field_error(
+                "map_attribution", "is needed with map_tiles; add who made the map, such as '© OpenStreetMap contributors'"
+            )
+        return self
 
     @field_validator("timezone")
     @classmethod
@@ -82,6 +113,12 @@ class SiteSettings(Strict):
     def absolute(self, url: str) -> str:
         """The full web address of a site-relative ``url`` such as ``directory/x/``."""
         return self.site_url + url.lstrip("/")
+
+    def map_tiles_origin(self) -> str | None:
+        """The origin (``https://host``) map tiles come from, if there is a map: the one allowed third party."""
+        if not self.map_tiles:
+            return None
+        return re.match(r"^https://[^/]+", self.map_tiles).group(0)
 
     def newsletter_subscribe_link(self) -> str | None:
         """The link that signs someone up for the newsletter: a web page, or a mailto: link."""

@@ -19,7 +19,6 @@
   var TIMES = ["morning", "afternoon", "evening"];
   var PAGE = 10;
   var every = root.getAttribute("data-every");
-  var siteRoot = new URL(root.getAttribute("data-root"), window.location.href).pathname;
   // Absolute: import() inside this file would resolve against the script's own address.
   var bundle = new URL(root.getAttribute("data-bundle"), window.location.href).href;
   var pagefind = null;
@@ -204,10 +203,25 @@
     return element;
   }
 
+  // Each line of "when" is its own metadata key (when, when_2, ...), as
+  // Pagefind folds line breaks within a value.
+  function whenLines(meta) {
+    var lines = [];
+    for (var index = 1; meta[index === 1 ? "when" : "when_" + index]; index += 1) {
+      lines.push(meta[index === 1 ? "when" : "when_" + index]);
+    }
+    return lines;
+  }
+
+  // The picture beside a fact's name (see icons in signpost.css).
+  function iconClass(label) {
+    return "sp-i sp-i--" + label.toLowerCase().replace(/ /g, "-");
+  }
+
   function fact(list, label, value) {
     if (!value) { return; }
     var row = text("div");
-    row.appendChild(text("dt", "", label));
+    row.appendChild(text("dt", iconClass(label), label));
     var detail = text("dd");
     value.split("\n").forEach(function (line, index) {
       if (index) { detail.appendChild(document.createElement("br")); }
@@ -231,7 +245,7 @@
         : "About " + data.distance.toFixed(1) + " miles away"));
     }
     var facts = text("dl", "sp-card__facts");
-    fact(facts, "When", meta.when + (meta.next ? "\nNext: " + meta.next : ""));
+    fact(facts, "When", whenLines(meta).concat(meta.next ? ["Next: " + meta.next] : []).join("\n"));
     fact(facts, "Where", meta.where + (meta.buses ? "\n" + meta.buses : ""));
     fact(facts, "Cost", meta.cost);
     fact(facts, "First visit", meta.first_visit ? meta.first_visit + "." : "");
@@ -418,12 +432,10 @@
   });
   window.addEventListener("popstate", function () { var state = readState(); showState(state); update(state); });
 
-  function start(extra) {
-    return import(bundle + "pagefind.js").then(function (module) {
+  function start() {
+    // pagefind-loader.js (loaded before this file) merges the index's shards too.
+    return window.signpostPagefind.load(bundle, root.getAttribute("data-root")).then(function (module) {
       pagefind = module;
-      return pagefind.options({ baseUrl: siteRoot });
-    }).then(function () {
-      return Promise.all(extra.map(function (path) { return pagefind.mergeIndex(new URL(path, new URL(root.getAttribute("data-root"), window.location.href)).href, { baseUrl: siteRoot }); }));
     });
   }
 
@@ -439,9 +451,5 @@
   state.sort = state.sort === "near" ? "" : state.sort;
   window.history.replaceState(null, "", address(state));
   showState(state);
-  fetch(bundle + "shards.json")
-    .then(function (response) { return response.ok ? response.json() : []; })
-    .catch(function () { return []; })
-    .then(start)
-    .then(function () { update(readState()); });
+  start().then(function () { update(readState()); });
 })();

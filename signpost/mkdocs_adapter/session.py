@@ -1,0 +1,68 @@
+"""Write single pages of a site MkDocs has built again: the live preview's quick pages.
+
+A full build at 1,000 activities takes MkDocs many seconds; one page takes a
+fraction of one. The session keeps MkDocs' view of the last full build (its
+configuration, files, navigation and theme environment) and writes a page
+the way that build wrote it, with the new body swapped into the page MkDocs
+already knows, so the navigation around it stays right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+# MkDocs has no public way to write one page; this is the function its own
+# build calls for each page (MkDocs 1.6.x, as pinned in pyproject.toml).
+from mkdocs.commands.build import _build_page
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import write_file
+
+from signpost.mkdocs_adapter.plugin import KeptBuild, RenderedPage, source_uri
+from signpost.outputs import FileOutput, Output, Page
+
+
+class MkDocsSession:
+    """MkDocs' view of the last full build, kept to write its pages and files again."""
+
+    def __init__(self, kept: KeptBuild, site_dir: Path):
+        self.kept = kept
+        self.site_dir = Path(site_dir)
+        # The pages MkDocs hands each page's template, as the full build did.
+        self.documents = kept.files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+    def move_to(self, site_dir: Path) -> None:
+        """The site's folder was moved (swapped into place): write there from now on."""
+        self.site_dir = Path(site_dir)
+
+    def write(self, outputs: Iterable[Output]) -> bool:
+        """Write pages the full build wrote, and plain files, again; False, writing nothing, for a new page.
+
+        A page the build did not write has no place in the navigation or the
+        files MkDocs knows, and news posts and pictures are MkDocs' own to
+        publish: those wait for the next full build.
+        """
+        outputs = list(outputs)
+        files = [self._file_of(output) if isinstance(output, Page) else None for output in outputs]
+        if any(
+            (isinstance(output, Page) and file is None) or not isinstance(output, Page | FileOutput)
+            for output, file in zip(outputs, files, strict=True)
+        ):
+            return False
+        for output, file in zip(outputs, files, strict=True):
+            if isinstance(output, FileOutput):
+                write_file(output.content(), str(self.site_dir / output.path))
+            else:
+                self._write_page(output, file)
+        return True
+
+    def _file_of(self, page: Page) -> File | None:
+        file = self.kept.files.get_file_from_path(source_uri(page.url))
+        return file if file is not None and isinstance(file.page, RenderedPage) else None
+
+    def _write_page(self, output: Page, file: File) -> None:
+        file.page.show(output)
+        # The build wrote into a staging folder, since swapped into place.
+        file.abs_dest_path = str(self.site_dir / file.dest_uri)
+        kept = self.kept
+        _build_page(file.page, kept.config, self.documents, kept.nav, kept.env)
