@@ -6,18 +6,27 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+TEST_STAMP := $(VENV)/.test-installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install site serve check lint test bench clean vendor-leaflet
+.PHONY: install install-test site serve check lint test bench clean vendor-leaflet
 
+# What building, checking and previewing need: Signpost and its runtime packages.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
 
+# The test tools on top (pytest, Playwright, ruff...): again whenever the runtime install is redone.
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(TEST_STAMP)
+
 install: $(STAMP)
+
+install-test: $(TEST_STAMP)
 
 site: install
 	$(BIN)/python build.py build
@@ -32,14 +41,14 @@ $(TOOLS_STAMP): .ci/install-test-tools
 	bash .ci/install-test-tools
 	mkdir -p .cache && touch $(TOOLS_STAMP)
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install $(TOOLS_STAMP) lint
+test: install-test $(TOOLS_STAMP) lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
-bench: install
+bench: install-test
 	$(BIN)/python -m bench.run
 
 # Remake the vendored map library from npm (pinned and checked); --check compares only.

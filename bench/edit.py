@@ -40,12 +40,14 @@ def measure_edits(content: Path, edits: int = 3) -> list[float]:
     with tempfile.TemporaryFile("w+") as log:
         preview, address = _start(content, log)
         try:
-            _wait_until_served(preview, address, log)
+            _wait_until_served(preview, address)
             times = []
             for number in range(edits):
                 path = assets[number % 2]
                 # Permanent addresses (see README): /directory/<file name>/.
-                times.append(_time_edit(path, f"{address}directory/{path.stem}/", f"Edited for the bench, number {number + 1}."))
+                # Words no earlier run can have left in the file.
+                summary = f"Edited for the bench, number {number + 1} of run {time.time_ns()}."
+                times.append(_time_edit(path, f"{address}directory/{path.stem}/", summary))
                 time.sleep(1)  # as a person would look at the page before the next save
             return times
         except MeasureError as error:
@@ -79,7 +81,7 @@ def _start(content: Path, log) -> tuple[subprocess.Popen, str]:
     return preview, f"http://127.0.0.1:{port}/"
 
 
-def _wait_until_served(preview: subprocess.Popen, address: str, log) -> None:
+def _wait_until_served(preview: subprocess.Popen, address: str) -> None:
     deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
         if preview.poll() is not None:

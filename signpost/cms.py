@@ -139,12 +139,27 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+def backend(site) -> dict[str, Any]:
+    """Where Decap keeps the files (the GitHub repository) and how staff sign in.
+
+    Decap's GitHub sign-in goes through an OAuth service; its default one
+    works only for sites hosted on Netlify, so a team on GitHub Pages names
+    its own in ``cms_auth_url``.
+    """
+    settings: dict[str, Any] = {"name": "github", "repo": github_repository(site.repo_url), "branch": site.edit_branch}
+    if site.cms_auth_url:
+        address = urlsplit(site.cms_auth_url)
+        settings["base_url"] = f"{address.scheme}://{address.netloc}"
+        settings["auth_endpoint"] = address.path.lstrip("/") or "auth"
+    return settings
+
+
 def cms_config(content: Content) -> dict[str, Any]:
     """Decap's settings: where the files are kept, how saving works, and a collection per content kind."""
     site = content.site
     folder = site.content_folder.strip("/")
     return {
-        "backend": {"name": "github", "repo": github_repository(site.repo_url), "branch": site.edit_branch},
+        "backend": backend(site),
         "publish_mode": "editorial_workflow",
         "site_url": site.site_url,
         "display_url": site.site_url,

@@ -2,8 +2,8 @@
 
 Engine-free: it builds with the same pipeline as ``build`` into a private
 folder and serves that folder. A saved activity, event, story or newsletter
-shows within a second, whatever the size of the site; the rest of the site
-follows from a full build in the background (see
+shows on its page at once (within a second at 1,000 activities); the rest
+of the site follows from a full build in the background (see
 :mod:`signpost.preview_builds`). While it serves, each page gets a small
 script that reloads it when the site changes; the built files themselves
 never carry it. When a save brings a mistake, every page shows the list of
@@ -53,14 +53,14 @@ def _reload_tag(version: int) -> str:
 
 @dataclass
 class PreviewState:
-    """The latest build: a version number that changes on each rebuild, and its problems."""
+    """What is shown: a version number that changes with each build or quick page, and the problems found."""
 
     version: int = 0
     problems: list[Problem] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def finished(self, problems: list[Problem]) -> None:
-        """Record a rebuild and what it found."""
+        """Record a change to the site (or to its problems): open pages reload."""
         with self.lock:
             self.version += 1
             self.problems = problems
@@ -76,18 +76,18 @@ def serve(content: Path, engine: LiveEngine, options: BuildOptions, address: str
     host, _, port = address.rpartition(":")
     state = PreviewState()
     _stop_when_terminated()
-    # The background build may still be writing when the preview stops.
-    with tempfile.TemporaryDirectory(prefix="signpost-preview-", ignore_cleanup_errors=True) as folder:
+    with tempfile.TemporaryDirectory(prefix="signpost-preview-") as folder:
         output = Path(folder) / "site"
         builds = LiveBuilds(content, engine, options, output, state.finished)
         builds.build_now()
-        server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), functools.partial(_Handler, output, state))
+        server = _Server((host or "127.0.0.1", int(port)), functools.partial(_Handler, output, state))
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        builds.run_in_background()
+        threading.Thread(target=_watch, args=(watched, builds.saved), daemon=True).start()
         print(f"Preview at http://{host or '127.0.0.1'}:{server.server_address[1]}/ (press Ctrl+C to stop).", file=sys.stderr)
         try:
-            _watch(watched, builds.saved)
+            builds.keep_building()  # here, in the main thread, so that Ctrl+C stops a build at once
         finally:
+            builds.stop()
             server.shutdown()
 
 
@@ -140,7 +140,17 @@ def _watch(watched: list[Path], saved: Callable[[set[Path], bool], None]) -> Non
             changed = {Path(path) for path in now.keys() | seen.keys() if now.get(path) != seen.get(path)}
             only_modified = now.keys() == seen.keys()
             seen = now
-            saved(changed, only_modified)
+            try:
+                saved(changed, only_modified)
+            except Exception as error:  # a fault in Signpost: keep watching
+                print(f"The preview could not show a change because of an internal problem: {error!r}", file=sys.stderr)
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A browser reloading or closing a tab while a page is sent is normal, not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

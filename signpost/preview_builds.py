@@ -87,6 +87,7 @@ class LiveBuilds:
         self.edits: dict[Path, _Edit] = {}  # quick pages a running full build may not have read
         self.broken: tuple[Path, int] | None = None  # the file a quick check found errors in, and when
         self.compiled = _CompiledTemplates()
+        self.stopped = False
 
     # --- Full builds -------------------------------------------------------------
 
@@ -100,11 +101,13 @@ class LiveBuilds:
         except ContentError as error:
             self._failed(start, list(error.problems))
 
-    def run_in_background(self) -> None:
-        """Start the thread that runs each wanted full build, one at a time."""
-        threading.Thread(target=self._build_when_wanted, name="signpost-preview-builds", daemon=True).start()
+    def keep_building(self) -> None:
+        """Run each wanted full build, one at a time, in this thread, until interrupted (Ctrl+C).
 
-    def _build_when_wanted(self) -> None:
+        Run it in the main thread, and :meth:`saved` from another: Ctrl+C
+        then stops a build at once, and nothing is left writing into the
+        site's folder when the preview removes it.
+        """
         while True:
             self.wanted.wait()
             self.wanted.clear()  # a save from now on asks for one more build after this one
@@ -112,6 +115,11 @@ class LiveBuilds:
                 self.build_now()
             except Exception as error:  # a fault in Signpost, not in the content: keep previewing
                 print(f"The preview could not be rebuilt because of an internal problem: {error!r}", file=sys.stderr)
+
+    def stop(self) -> None:
+        """Take no more saves; once this returns, no page is being written."""
+        with self.lock:
+            self.stopped = True
 
     def _finish(self, site: LiveSite, start: int) -> None:
         """Put a full build in place, with the pages of files saved since it started written into it first."""
@@ -147,9 +155,22 @@ class LiveBuilds:
             if any(edit.number > start for edit in self.edits.values()) or (self.broken and self.broken[1] > start):
                 return  # a file saved since this build started decides what is shown
             if self.broken is None:
-                self.base = None  # the errors are not from a quick check: only a full build can clear them
+                self._blame(problems)
             print(format_problems(problems), file=sys.stderr)
             self.report(problems)
+
+    def _blame(self, problems: list[Problem]) -> None:
+        """After a failed full build: when one file a quick page can show holds every error, its fix shows at once.
+
+        Often that file was read while it was being saved. Otherwise only a
+        full build can tell when all is fixed, so quick pages wait for one.
+        """
+        sources = {problem.source for problem in errors_in(problems)}
+        target = self._quick_target({Path(sources.pop())}) if len(sources) == 1 else None
+        if target is not None:
+            self.broken = (target[1], self.changes)
+        else:
+            self.base = None
 
     # --- Saves -----------------------------------------------------------------
 
@@ -159,6 +180,8 @@ class LiveBuilds:
         ``only_modified`` says no file was added or removed.
         """
         with self.lock:
+            if self.stopped:
+                return
             self.changes += 1
             target = self._quick_target(changed) if only_modified and len(changed) == 1 else None
             if target is None or not self._quick(*target):
@@ -168,7 +191,6 @@ class LiveBuilds:
 
     def _quick_target(self, changed: set[Path]) -> tuple[ContentKind, Path] | None:
         """The kind and file of a change a quick page can show, or None."""
-        return None
         (path,) = changed
         if self.base is None or self.stale_since is not None:
             return None  # the served site is not the last good build with quick pages on it

@@ -27,6 +27,7 @@ def _row(
     largest=(60_000, "domains/x/index.html"),
     fetched=(200_000, 220_000, 260_000),
     find_page=5_000,
+    edit=(0.3, 0.4, 0.6),
 ) -> Row:
     """Figures at one size, each within its default target unless given otherwise."""
     return Row(
@@ -40,6 +41,7 @@ def _row(
         largest_page=largest,
         fetched=dict(zip(("search", "find", "find_facet"), fetched, strict=True)),
         find_page_bytes=find_page,
+        edit_s=list(edit),
     )
 
 
@@ -64,6 +66,7 @@ def test_figures_within_every_target_meet_them_all():
         ("find_kb", _row(10000, fetched=(200_000, 301 * 1024, 260_000))),
         ("find_facet_kb", _row(10000, fetched=(200_000, 220_000, 351 * 1024))),
         ("find_page_growth", _row(10000, find_page=5_001)),
+        ("edit_s", _row(10000, edit=(0.9, 1.2, 1.5))),
     ],
 )
 def test_a_figure_past_its_target_misses_that_target_alone(target, bad_row):
@@ -74,6 +77,12 @@ def test_a_figure_past_its_target_misses_that_target_alone(target, bad_row):
 def test_time_ratio_is_judged_on_medians_so_one_slow_run_does_not_decide():
     assert _verdicts([_row(1000, ours=(1.0, 1.0, 9.0))])["ratio"]
     assert not _verdicts([_row(1000, ours=(1.0, 1.4, 1.4))])["ratio"]
+
+
+def test_preview_edits_are_judged_on_their_median_and_must_have_been_measured():
+    assert _verdicts([_row(1000, edit=(0.2, 0.3, 4.0)), _row(10000, edit=())])["edit_s"]
+    assert not _verdicts([_row(1000, edit=(0.2, 1.1, 1.2)), _row(10000, edit=())])["edit_s"]
+    assert not _verdicts([_row(1000, edit=()), _row(10000, edit=())])["edit_s"]
 
 
 def test_build_memory_is_judged_at_the_largest_size_whatever_the_order():
@@ -117,7 +126,7 @@ def test_a_real_small_run_that_misses_a_target_exits_1_and_says_so():
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         check=False,
     )
     lines = result.stdout.splitlines()
@@ -125,3 +134,5 @@ def test_a_real_small_run_that_misses_a_target_exits_1_and_says_so():
     assert any(line.split()[:3] == ["60", "1", "min"] for line in lines), result.stdout
     assert any(line.split()[:3] == ["60", "1", "median"] for line in lines), result.stdout
     assert any(line.startswith("MISSED") and "build time ratio" in line and "≤ 0.01" in line for line in lines), result.stdout
+    # The preview was timed too: three saved edits at the one size.
+    assert any("preview, save to page served" in line and "(3 edits)" in line for line in lines), result.stdout

@@ -31,6 +31,7 @@ from signpost.cli import main
 from signpost.csp import inline_scripts
 from signpost.kinds import KINDS
 from signpost.loader import load_content
+from signpost.models import SiteSettings
 from signpost.models.common import STEM_PATTERN
 from signpost.models.schedule import WEEKDAYS
 from signpost.render import SiteRenderer
@@ -112,6 +113,18 @@ def test_the_form_saves_to_the_repository_in_site_yml_through_pull_requests(conf
     }
     assert config["publish_mode"] == "editorial_workflow"
     assert config["media_folder"] == "content/media" and config["site_url"] == settings["site_url"]
+
+
+def test_staff_sign_in_through_the_service_named_in_site_yml():
+    # GitHub Pages sites need their own OAuth service for Decap's GitHub sign-in.
+    settings = SiteSettings.model_validate({**site_settings(), "cms_auth_url": "https://auth.example.org/github/auth"})
+    assert cms.backend(settings) == {
+        "name": "github",
+        "repo": settings.repo_url.removeprefix("https://github.com/"),
+        "branch": settings.edit_branch,
+        "base_url": "https://auth.example.org",
+        "auth_endpoint": "github/auth",
+    }
 
 
 def test_there_is_a_collection_per_kind_and_a_field_per_model_field(config):

@@ -42,6 +42,15 @@ OWN_POLICY = {"admin/index.html"}
 SETTINGS = SiteSettings.model_validate(yaml.safe_load((EXAMPLE_CONTENT / "site.yml").read_text(encoding="utf-8")))
 
 
+
+@pytest.fixture
+def page(browser):
+    """A tab that enforces the pages' policy (the shared fixture bypasses it for other tests' helpers)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
 def pages_in(site: Path) -> list[Path]:
     """Every web page the build wrote (the newsletter's email.html is an email, not a page).
 

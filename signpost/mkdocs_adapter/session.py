@@ -9,7 +9,9 @@ already knows, so the navigation around it stays right.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # MkDocs has no public way to write one page; this is the function its own
@@ -51,7 +53,8 @@ class MkDocsSession:
             return False
         for output, file in zip(outputs, files, strict=True):
             if isinstance(output, FileOutput):
-                write_file(output.content(), str(self.site_dir / output.path))
+                with _in_place(self.site_dir / output.path) as written:
+                    write_file(output.content(), str(written))
             else:
                 self._write_page(output, file)
         return True
@@ -62,7 +65,19 @@ class MkDocsSession:
 
     def _write_page(self, output: Page, file: File) -> None:
         file.page.show(output)
-        # The build wrote into a staging folder, since swapped into place.
-        file.abs_dest_path = str(self.site_dir / file.dest_uri)
         kept = self.kept
-        _build_page(file.page, kept.config, self.documents, kept.nav, kept.env)
+        # The build wrote into a staging folder, since swapped into place.
+        with _in_place(self.site_dir / file.dest_uri) as written:
+            file.abs_dest_path = str(written)
+            _build_page(file.page, kept.config, self.documents, kept.nav, kept.env)
+
+
+@contextmanager
+def _in_place(path: Path) -> Iterator[Path]:
+    """A file to write beside ``path``, then renamed over it: the preview never serves half a page."""
+    written = path.with_name(f".{path.name}.signpost-new")
+    try:
+        yield written
+        os.replace(written, path)
+    finally:
+        written.unlink(missing_ok=True)

@@ -93,6 +93,13 @@ class SiteSettings(Strict):
         "Needed when map_tiles is set.",
     )
 
+    cms_auth_url: Url | None = Field(
+        None,
+        description="The sign-in service that lets staff log in to the web form at /admin/ with their GitHub account, "
+        "for example 'https://auth.example.org/auth'. GitHub needs one for sites not hosted on Netlify: "
+        "a small OAuth service for Decap CMS that your team runs or hosts.",
+    )
+
     @model_validator(mode="after")
     def _map_credit(self) -> SiteSettings:
         if self.map_tiles and not self.map_attribution:

@@ -318,7 +318,6 @@
       return item;
     };
 
-
     return methods;
   };
 })();
