@@ -5,9 +5,11 @@ after each save. When exactly one activity, event, story or newsletter file
 changed, the preview checks that file again (and every reference across the
 content, which is quick), writes that record's page into the served site
 through the engine's session, and reloads the browser. A full build then
-runs in the background to bring the lists, the search index and everything
-else up to date. Anything else (a new or deleted file, the settings, the
-templates, news posts) goes straight to a full build.
+follows, while the page is already on show, to bring the lists, the search
+index and everything else up to date. Anything else (a new or deleted file,
+the settings, the templates, news posts) goes straight to a full build.
+Pages are written from the thread that watches the files; full builds run
+in the main thread (see :meth:`LiveBuilds.keep_building`).
 
 Engine-free: the engine is any :class:`signpost.pipeline.LiveEngine`.
 

@@ -67,9 +67,12 @@ def asset_row(record: Record[Asset], content: Content) -> list[str]:
 
 def assets_csv(content: Content) -> bytes:
     """The header row, then one row per published asset, as UTF-8 with a byte-order mark."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    # Encoded row by row into bytes, so the file is never also held as text.
+    data = io.BytesIO()
+    text = io.TextIOWrapper(data, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([column.name for column in COLUMNS])
     for record in content.assets.values():
         writer.writerow(asset_row(record, content))
-    return buffer.getvalue().encode("utf-8-sig")
+    text.flush()
+    return data.getvalue()

@@ -7,6 +7,7 @@ no export ever has a ``staff_notes`` or ``draft`` key, even empty.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -31,8 +32,14 @@ def document(head: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) ->
     Each item is turned into text as soon as it is made, so a list of 10,000
     assets is never held as Python objects all at once.
     """
-    opening = _dumps(head)[:-1] + ("," if head else "") + _dumps(key) + ":["
-    return (opening + ",".join(_dumps(item) for item in items) + "]}").encode() + b"\n"
+    # Written item by item into one growing buffer: joining strings instead
+    # made several whole copies at once (about 300 MB for 10,000 services).
+    buffer = io.BytesIO()
+    buffer.write((_dumps(head)[:-1] + ("," if head else "") + _dumps(key) + ":[").encode())
+    for number, item in enumerate(items):
+        buffer.write((b"," if number else b"") + _dumps(item).encode())
+    buffer.write(b"]}\n")
+    return buffer.getvalue()
 
 
 def _dumps(data: Any) -> str:
