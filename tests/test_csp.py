@@ -42,7 +42,6 @@ OWN_POLICY = {"admin/index.html"}
 SETTINGS = SiteSettings.model_validate(yaml.safe_load((EXAMPLE_CONTENT / "site.yml").read_text(encoding="utf-8")))
 
 
-
 @pytest.fixture
 def page(browser):
     """A tab that enforces the pages' policy (the shared fixture bypasses it for other tests' helpers)."""
@@ -50,6 +49,7 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
 
 def pages_in(site: Path) -> list[Path]:
     """Every web page the build wrote (the newsletter's email.html is an email, not a page).
