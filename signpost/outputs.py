@@ -7,7 +7,7 @@ guesses an address or swaps a body.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,15 +49,25 @@ class FileOutput:
     """Any other file: a sitemap, a calendar, a feed, an export.
 
     ``data`` is the bytes, or a function that makes them when the file is
-    written (files made for every activity, so they are not all held at once).
+    written (files made for every activity, so they are not all held at
+    once). The function may return the bytes in pieces: a large export is
+    then written as it is made and never held whole.
     """
 
     path: str
-    data: bytes | Callable[[], bytes] = field(repr=False)
+    data: bytes | Callable[[], bytes | Iterable[bytes]] = field(repr=False)
 
     def content(self) -> bytes:
         """The file's bytes, made now if they are made on demand."""
-        return self.data() if callable(self.data) else self.data
+        return b"".join(self.pieces())
+
+    def pieces(self) -> Iterator[bytes]:
+        """The file's bytes in the pieces they are made in."""
+        made = self.data() if callable(self.data) else self.data
+        if isinstance(made, bytes):
+            yield made
+        else:
+            yield from made
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import TableOfContents
-from mkdocs.utils import write_file
 
 from signpost.csp import TrustedScripts, with_policy
 from signpost.models import SiteSettings
@@ -227,16 +226,20 @@ class MadeOnWriteFile(File):
     def __init__(self, output: FileOutput, config: MkDocsConfig):
         super().__init__(output.path, None, config.site_dir, config.use_directory_urls)
         self.generated_by = "signpost"
-        self._make = output.content
+        self._output = output
 
     @property
     def content_bytes(self) -> bytes:
         """The bytes, made now."""
-        return self._make()
+        return self._output.content()
 
     def copy_file(self, dirty: bool = False) -> None:
-        """Write the bytes to the site folder."""
-        write_file(self._make(), self.abs_dest_path)
+        """Write the bytes to the site folder piece by piece, as they are made."""
+        target = Path(self.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as file:
+            for piece in self._output.pieces():
+                file.write(piece)
 
 
 def _file(output: FileOutput, config: MkDocsConfig) -> File:

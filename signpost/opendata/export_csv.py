@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -65,14 +66,23 @@ def asset_row(record: Record[Asset], content: Content) -> list[str]:
     ]
 
 
-def assets_csv(content: Content) -> bytes:
-    """The header row, then one row per published asset, as UTF-8 with a byte-order mark."""
-    # Encoded row by row into bytes, so the file is never also held as text.
-    data = io.BytesIO()
-    text = io.TextIOWrapper(data, encoding="utf-8-sig", newline="")
+def assets_csv(content: Content) -> Iterator[bytes]:
+    """The header row, then one row per published asset, as UTF-8 with a byte-order mark, in pieces."""
+    # Written out every few rows, so the file is never held whole.
+    text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow([column.name for column in COLUMNS])
-    for record in content.assets.values():
+    yield "\ufeff".encode() + _taken(text)
+    for number, record in enumerate(content.assets.values(), 1):
         writer.writerow(asset_row(record, content))
-    text.flush()
-    return data.getvalue()
+        if number % 200 == 0:
+            yield _taken(text)
+    yield _taken(text)
+
+
+def _taken(text: io.StringIO) -> bytes:
+    """What was written so far, as UTF-8, emptying the buffer."""
+    data = text.getvalue().encode()
+    text.seek(0)
+    text.truncate()
+    return data

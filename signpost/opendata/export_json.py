@@ -7,9 +7,8 @@ no export ever has a ``staff_notes`` or ``draft`` key, even empty.
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from signpost.content import Content, Record
@@ -26,20 +25,16 @@ def to_bytes(data: Any) -> bytes:
     return _dumps(data).encode() + b"\n"
 
 
-def document(head: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) -> bytes:
-    """``head`` with ``key`` set to the list of ``items`` last, as :func:`to_bytes` writes it.
+def document(head: dict[str, Any], key: str, items: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    """``head`` with ``key`` set to the list of ``items`` last, in pieces as they are made.
 
-    Each item is turned into text as soon as it is made, so a list of 10,000
-    assets is never held as Python objects all at once.
+    Each item becomes text as soon as it is made and is written out at once,
+    so a list of 10,000 assets is never held whole, as objects or as text.
     """
-    # Written item by item into one growing buffer: joining strings instead
-    # made several whole copies at once (about 300 MB for 10,000 services).
-    buffer = io.BytesIO()
-    buffer.write((_dumps(head)[:-1] + ("," if head else "") + _dumps(key) + ":[").encode())
+    yield (_dumps(head)[:-1] + ("," if head else "") + _dumps(key) + ":[").encode()
     for number, item in enumerate(items):
-        buffer.write((b"," if number else b"") + _dumps(item).encode())
-    buffer.write(b"]}\n")
-    return buffer.getvalue()
+        yield (b"," if number else b"") + _dumps(item).encode()
+    yield b"]}\n"
 
 
 def _dumps(data: Any) -> str:
@@ -68,7 +63,7 @@ def groups(content: Content, name: str) -> list[dict[str, str]]:
     ]
 
 
-def assets_json(content: Content) -> bytes:
+def assets_json(content: Content) -> Iterator[bytes]:
     """Every published asset in our own model, with the domains and areas its ids refer to."""
     site = content.site
     head = {
@@ -90,7 +85,7 @@ def mapped(content: Content) -> list[Record[Asset]]:
     ]
 
 
-def assets_geojson(content: Content) -> bytes:
+def assets_geojson(content: Content) -> Iterator[bytes]:
     """A GeoJSON FeatureCollection (RFC 7946) of the published assets with a map position."""
     return document({"type": "FeatureCollection"}, "features", (_feature(record, content) for record in mapped(content)))
 

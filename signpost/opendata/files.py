@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -27,7 +27,7 @@ class DataFile:
     title: str
     format: str
     description: str
-    make: Callable[[Content], bytes]
+    make: Callable[[Content], Iterable[bytes]]
     counts: Callable[[Content], int]
     unit: str
 
@@ -88,11 +88,13 @@ class OpenData:
         self.content = content
         self.sizes: dict[str, int] = {}
 
-    def make(self, data_file: DataFile) -> bytes:
-        """The file's bytes, made now."""
-        data = data_file.make(self.content)
-        self.sizes[data_file.path] = len(data)
-        return data
+    def make(self, data_file: DataFile) -> Iterator[bytes]:
+        """The file's bytes in pieces, made as they are written; its size is noted at the end."""
+        size = 0
+        for piece in data_file.make(self.content):
+            size += len(piece)
+            yield piece
+        self.sizes[data_file.path] = size
 
     def entries(self) -> list[dict[str, str]]:
         """What the page says about each file (a file not written yet is made once to measure it)."""
@@ -101,7 +103,7 @@ class OpenData:
     def _entry(self, data_file: DataFile) -> dict[str, str]:
         size = self.sizes.get(data_file.path)
         if size is None:
-            size = len(self.make(data_file))
+            size = sum(len(piece) for piece in self.make(data_file))
         count = data_file.counts(self.content)
         unit = data_file.unit if count == 1 else ("activities" if data_file.unit == "activity" else data_file.unit + "s")
         return {

@@ -19,6 +19,7 @@ We state no organisation: the site lists activities, it does not run them.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -41,7 +42,7 @@ FORMAT_TAXONOMY, ACCESS_TAXONOMY = "signpost/format", "signpost/accessibility"
 USUAL_PRICE = "Usual price"
 
 
-def services_json(content: Content) -> bytes:
+def services_json(content: Content) -> Iterator[bytes]:
     """Every published asset as an Open Referral UK service, in one page of a service list."""
     count = len(content.assets)
     page = {
