@@ -91,7 +91,8 @@
         when.push(meta[line === 1 ? "when" : "when_" + line]);
       }
       var next = meta.next && when.join(" ").indexOf(meta.next) < 0 ? "Next: " + meta.next : "";
-      add("When", when.concat(next ? [next] : []).join(". "));
+      // Lines joined as sentences; a note that ends with its own full stop gets no second one.
+      add("When", when.concat(next ? [next] : []).map(function (line) { return line.replace(/\.$/, ""); }).join(". "));
       add("Where", [meta.where, meta.buses].filter(Boolean).join(". "));
       add("Cost", meta.cost);
       add("First visit", meta.first_visit);
