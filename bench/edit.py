@@ -23,7 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.measure import REPO, TODAY, MeasureError
+from bench.measure import REPO, MeasureError, signpost_arguments
 
 # Generous: at 1,000 activities the preview's first build takes a while.
 START_SECONDS = 900.0
@@ -62,21 +62,7 @@ def _start(content: Path, log) -> tuple[subprocess.Popen, str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [
-        sys.executable,
-        str(REPO / "build.py"),
-        "serve",
-        "--content",
-        str(content),
-        "--dev-addr",
-        f"127.0.0.1:{port}",
-        "--today",
-        TODAY.isoformat(),
-        "--config",
-        str(REPO / "mkdocs.yml"),
-        "--templates",
-        str(REPO / "templates"),
-    ]
+    command = [sys.executable, str(REPO / "build.py"), *signpost_arguments("serve", content, "--dev-addr", f"127.0.0.1:{port}")]
     preview = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log)
     return preview, f"http://127.0.0.1:{port}/"
 

@@ -76,22 +76,26 @@ def measure_ours(content: Path, site: Path) -> tuple[float, float]:
     shutil.rmtree(site, ignore_errors=True)
     seconds, own, _ = probe(
         "__import__('signpost.cli').cli.main(sys.argv[1:])",
-        [
-            "build",
-            "--content",
-            str(content),
-            "--output",
-            str(site),
-            "--today",
-            TODAY.isoformat(),
-            "--config",
-            str(REPO / "mkdocs.yml"),
-            "--templates",
-            str(REPO / "templates"),
-        ],
+        signpost_arguments("build", content, "--output", str(site)),
         REPO,
     )
     return seconds, own
+
+
+def signpost_arguments(command: str, content: Path, *options: str) -> list[str]:
+    """The arguments of a Signpost ``command`` on ``content`` as the bench runs it: the same day, settings and templates."""
+    return [
+        command,
+        "--content",
+        str(content),
+        *options,
+        "--today",
+        TODAY.isoformat(),
+        "--config",
+        str(REPO / "mkdocs.yml"),
+        "--templates",
+        str(REPO / "templates"),
+    ]
 
 
 def measure_bare(project: Path) -> tuple[float, float]:
