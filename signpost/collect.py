@@ -13,7 +13,7 @@ from functools import cached_property
 
 from signpost.content import Content, Record
 from signpost.models.schedule import WEEKDAYS
-from signpost.occurrences import session_weekdays
+from signpost.occurrences import meeting_days
 from signpost.review import default_period
 
 
@@ -70,7 +70,7 @@ class Collections:
         """Listed assets by the weekdays they meet on, in name order."""
         groups: dict[str, list[Record]] = {day: [] for day in WEEKDAYS}
         for record in self.listed_assets:
-            for day in {day for session in record.item.schedule.sessions for day in session_weekdays(session)}:
+            for day in meeting_days(record.item.schedule):
                 groups[day].append(record)
         return groups
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from signpost.models import Asset
 from signpost.models.schedule import WEEKDAYS
-from signpost.occurrences import session_weekdays, time_of_day, week_parity
+from signpost.occurrences import meeting_days, session_weekdays, time_of_day, week_parity
 
 # One word on every activity page, inside the indexed text. Pagefind loads
 # its whole word index for a search with filters and no words (over 2 MB at
@@ -74,7 +74,7 @@ def asset_filters(asset: Asset) -> dict[str, list[str]]:
     filters = {
         "domain": list(asset.domains),
         "area": [asset.area],
-        "day": sorted({day for session in asset.schedule.sessions for day in session_weekdays(session)}, key=WEEKDAYS.index),
+        "day": meeting_days(asset.schedule),
         "time": sorted({time_of_day(session) for session in asset.schedule.sessions}, key=TIMES.index),
         # Day and time of the same session, so "Tuesday evening" means one session.
         "slot": sorted(

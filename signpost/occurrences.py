@@ -81,6 +81,12 @@ def session_weekdays(session: Session) -> list[str]:
     return [day for day in WEEKDAYS if day in session.days]
 
 
+def meeting_days(schedule) -> list[str]:
+    """The weekdays any of a schedule's sessions can fall on, in week order."""
+    days = {day for session in schedule.sessions for day in session_weekdays(session)}
+    return [day for day in WEEKDAYS if day in days]
+
+
 def _days(first: dt.date, last: dt.date) -> Iterator[dt.date]:
     day = first
     while day <= last:
