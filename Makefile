@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install install-test site serve check lint test bench clean vendor-leaflet
+.PHONY: install install-test site serve check lint test bench bench-large clean vendor-leaflet
 
 # What building, checking and previewing need: Signpost and its runtime packages.
 $(STAMP): pyproject.toml
@@ -50,6 +50,10 @@ test: install-test $(TOOLS_STAMP) lint
 
 bench: install-test
 	$(BIN)/python -m bench.run
+
+# 10,000, 30,000 and 100,000 assets: hours on a 2-core machine, not in CI.
+bench-large: install-test
+	$(BIN)/python -m bench.large
 
 # Remake the vendored map library from npm (pinned and checked); --check compares only.
 vendor-leaflet:

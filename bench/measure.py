@@ -16,6 +16,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
+
+from bench.tree import run_watched
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 22)
@@ -39,15 +42,22 @@ sys.exit(code)
 """
 
 
-def probe(call: str, arguments: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Run ``call`` (Python, using sys.argv) in a fresh process; return (seconds, MB, largest child's MB)."""
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(call=call), *arguments], cwd=cwd, capture_output=True, text=True, check=False
-    )
+class Probe(NamedTuple):
+    """One measured run: seconds, peak MB of the process, of its largest child, and of the whole tree."""
+
+    seconds: float
+    own_mb: float
+    child_mb: float
+    tree_mb: float
+
+
+def probe(call: str, arguments: list[str], cwd: Path) -> Probe:
+    """Run ``call`` (Python, using sys.argv) in a fresh process and measure it."""
+    result, tree = run_watched([sys.executable, "-c", _PROBE.format(call=call), *arguments], cwd)
     if result.returncode != 0:
         raise MeasureError(f"failed: {call} {arguments}\n{result.stderr[-2000:]}")
     seconds, own, children = result.stdout.split()[-3:]
-    return float(seconds), float(own), float(children)
+    return Probe(float(seconds), float(own), float(children), tree)
 
 
 def own_peak_mb() -> float:
@@ -70,16 +80,15 @@ def prepare(count: int, work: Path) -> dict:
     return json.loads(plan_path(work, count).read_text())
 
 
-def measure_ours(content: Path, site: Path) -> tuple[float, float]:
-    """Our full build into a new folder: (seconds, peak MB of the Python build process)."""
+def measure_ours(content: Path, site: Path) -> Probe:
+    """Our full build into a new folder: its time, and the peaks of the build process and of its tree."""
     # A new folder each time: every run does the same work, none retires an old site.
     shutil.rmtree(site, ignore_errors=True)
-    seconds, own, _ = probe(
+    return probe(
         "__import__('signpost.cli').cli.main(sys.argv[1:])",
         signpost_arguments("build", content, "--output", str(site)),
         REPO,
     )
-    return seconds, own
 
 
 def signpost_arguments(command: str, content: Path, *options: str) -> list[str]:
@@ -101,7 +110,7 @@ def signpost_arguments(command: str, content: Path, *options: str) -> list[str]:
 def measure_bare(project: Path) -> tuple[float, float]:
     """The bare MkDocs Material build: (seconds, peak MB)."""
     shutil.rmtree(project / "site", ignore_errors=True)
-    seconds, own, _ = probe(
+    seconds, own, _, _ = probe(
         "__import__('mkdocs.__main__').__main__.cli(sys.argv[1:], standalone_mode=False) and 0",
         ["build", "--quiet", "-f", str(project / "mkdocs.yml")],
         project,
@@ -118,7 +127,7 @@ def measure_index(site: Path, plan: Path) -> float:
     """
     for bundle in site.glob("pagefind*"):
         shutil.rmtree(bundle)  # the build's own bundles: indexing writes them afresh
-    _, _, children = probe(
+    _, _, children, _ = probe(
         "__import__('signpost.search').search.index_site(Path(sys.argv[1]), "
         "__import__('json').loads(Path(sys.argv[2]).read_text())['searchable']) or 0",
         [str(site), str(plan)],

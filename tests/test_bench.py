@@ -22,6 +22,7 @@ def _row(
     ours=(1.1, 1.0, 1.2),
     bare=(1.0, 1.0, 1.0),
     build_mb=120.0,
+    tree_mb=420.0,
     index_mb=300.0,
     asset_bytes=20_000,
     largest=(60_000, "domains/x/index.html"),
@@ -35,6 +36,7 @@ def _row(
         ours=list(ours),
         bare=list(bare),
         build_mb=[build_mb] * 3,
+        tree_mb=[tree_mb] * 3,
         index_mb=[index_mb] * 3,
         bare_mb=[90.0] * 3,
         asset_page_bytes=asset_bytes,
@@ -60,6 +62,7 @@ def test_figures_within_every_target_meet_them_all():
         ("ratio", _row(10000, ours=(1.4, 1.35, 1.5))),
         ("page_growth", _row(10000, asset_bytes=21_100)),
         ("build_mb", _row(10000, build_mb=251.0)),
+        ("tree_mb", _row(10000, tree_mb=501.0)),
         ("page_kb", _row(10000, largest=(100 * 1024 + 1, "areas/big/index.html"))),
         ("index_mb", _row(10000, index_mb=501.0)),
         ("search_kb", _row(10000, fetched=(301 * 1024, 220_000, 260_000))),
@@ -136,3 +139,31 @@ def test_a_real_small_run_that_misses_a_target_exits_1_and_says_so():
     assert any(line.startswith("MISSED") and "build time ratio" in line and "≤ 0.01" in line for line in lines), result.stdout
     # The preview was timed too: three saved edits at the one size.
     assert any("preview, save to page served" in line and "(3 edits)" in line for line in lines), result.stdout
+
+
+def test_the_tree_peak_counts_a_child_beside_its_parent():
+    # Each holds 80 MB while the other does: one process alone would read 80.
+    from bench.tree import run_watched
+
+    child = "import time; held = b'x' * (80 * 2**20); time.sleep(0.6)"
+    parent = f"import subprocess, sys; held = b'x' * (80 * 2**20); subprocess.run([sys.executable, '-c', {child!r}])"
+    result, peak = run_watched([sys.executable, "-c", parent], REPO)
+    assert result.returncode == 0
+    assert 160 <= peak < 400
+
+
+def test_the_large_bench_judges_growth_memory_and_bytes_at_its_largest_size():
+    from bench.large import TARGETS as LARGE
+    from bench.large import Size
+    from bench.large import check as check_large
+
+    def size(count, seconds, tree=600.0, search=250_000):
+        return Size(count, seconds=[seconds], tree_mb=[tree], fetched={"search": search, "find": search})
+
+    def met(*sizes):
+        return [verdict for verdict, _ in check_large(list(sizes), LARGE)]
+
+    assert met(size(10000, 100.0), size(100000, 1100.0)) == [True, True, True]
+    assert met(size(10000, 100.0), size(100000, 1101.0)) == [False, True, True]
+    assert met(size(10000, 100.0), size(100000, 900.0, tree=1025.0)) == [True, False, True]
+    assert met(size(10000, 100.0, search=900_000), size(100000, 900.0, search=301 * 1024)) == [True, True, False]
