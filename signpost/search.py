@@ -6,10 +6,16 @@ unlike an index that loads whole before the first result. The renderer says
 which pages belong in the index; within each, only the region marked
 ``data-pagefind-body`` is indexed.
 
-Pagefind holds a whole index in memory while it builds it (about 95 MB per
-1,000 asset pages, measured). Large sites are therefore indexed in groups of
-pages ("shards"), one Pagefind run each, and the search page merges the
-bundles when it searches: ``pagefind/shards.json`` lists the extra ones.
+Pagefind holds a whole index in memory while it builds it (about 130 MB per
+1,000 asset pages, measured), and a bundle's list of pages is downloaded
+whole before it can answer (about 10 bytes a page). Large sites are
+therefore indexed in groups of pages ("shards"), one Pagefind run each:
+``pagefind/shards.json`` lists the extra bundles. The search and find pages
+show the first bundle's results as soon as it answers, then merge in the
+others, so the first result costs one shard's download whatever the size of
+the site (see pagefind-loader.js). Pages go to shards in address order, so
+the first shard holds the activities whose names come first: the start of
+the list in name order.
 """
 
 from __future__ import annotations
@@ -30,8 +36,10 @@ from signpost.publish import link_or_copy
 
 BUNDLE = "pagefind"
 SHARD_LIST = "shards.json"
-# At most this many pages per Pagefind run: about 300 MB of memory each.
-PAGES_PER_SHARD = 3000
+# At most this many pages per Pagefind run: about 220 MB of memory each, so
+# that with the build's own 230 MB at 10,000 assets the whole process tree
+# stays under 500 MB; and about 20 KB of index before the first result.
+PAGES_PER_SHARD = 1500
 
 
 def index_site(site_dir: Path, pages: list[str], pages_per_shard: int = PAGES_PER_SHARD) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from tests.conftest import EXAMPLE_CONTENT, build, serve_folder
+from signpost.loader import load_content
+from tests.conftest import EXAMPLE_CONTENT, TODAY, build, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -29,24 +31,64 @@ def results_for(browser, base: str, query: str) -> list[str]:
         tab.close()
 
 
-def test_a_sharded_index_finds_what_a_single_index_finds(browser, example_site, example_url, tmp_path):
-    sharded = tmp_path / "site"
-    assert build(EXAMPLE_CONTENT, sharded, extra=["--pages-per-shard", "20"]) == 0
-    extra = json.loads((sharded / "pagefind" / "shards.json").read_text())
-    assert len(extra) >= 2 and all((sharded / path / "pagefind-entry.json").is_file() for path in extra)
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory):
+    """The example site with its index split into bundles of 20 pages, served: (folder, base URL)."""
+    site = tmp_path_factory.mktemp("sharded") / "site"
+    assert build(EXAMPLE_CONTENT, site, extra=["--pages-per-shard", "20"]) == 0
+    server, url = serve_folder(site)
+    yield site, url
+    server.shutdown()
+
+
+def test_a_sharded_index_finds_what_a_single_index_finds(browser, example_site, example_url, sharded):
+    site, sharded_url = sharded
+    extra = json.loads((site / "pagefind" / "shards.json").read_text())
+    assert len(extra) >= 2 and all((site / path / "pagefind-entry.json").is_file() for path in extra)
     assert json.loads((example_site / "pagefind" / "shards.json").read_text()) == []
-    server, sharded_url = serve_folder(sharded)
+    for query in ["football", "garden"]:
+        whole = results_for(browser, example_url, query)
+        assert whole, query
+        assert results_for(browser, sharded_url, query) == whole
+    # Pagefind widens the last word to words that start with it, per
+    # bundle, so shards may find a little more, but never less.
+    whole = results_for(browser, example_url, "workshop")
+    assert set(whole) <= set(results_for(browser, sharded_url, "workshop"))
+
+
+def test_the_first_shard_shows_its_results_before_the_others_arrive(browser, sharded):
+    # On a slow connection the first results must not wait for every part of
+    # a large index: the other bundles are held back here until the first
+    # bundle's results are on the screen.
+    site, url = sharded
+    public = load_content(EXAMPLE_CONTENT, TODAY)[0].public()
+    activities = sum(record.item.status != "closed" for record in public.assets.values())
+    later_bundles = re.compile(r"/pagefind-\d+/")
+    held, released = [], []
+
+    def hold(route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    tab = browser.new_page()
     try:
-        for query in ["football", "garden"]:
-            whole = results_for(browser, example_url, query)
-            assert whole, query
-            assert results_for(browser, sharded_url, query) == whole
-        # Pagefind widens the last word to words that start with it, per
-        # bundle, so shards may find a little more, but never less.
-        whole = results_for(browser, example_url, "workshop")
-        assert set(whole) <= set(results_for(browser, sharded_url, "workshop"))
+        tab.route(later_bundles, hold)
+        tab.goto(f"{url}find/", wait_until="load")
+        tab.wait_for_selector("[data-results] > li", timeout=15_000)
+        early = tab.locator("[data-results] > li").count()
+        assert 0 < early < activities
+        assert tab.locator("[data-result-count]").inner_text() == "Still searching\u2026"
+        assert held, "the other bundles were asked for only after the first answered"
+        assert tab.locator("[data-find][data-ready]").count() == 0
+        released.append(True)
+        for route in held:
+            route.continue_()
+        tab.wait_for_selector("[data-find][data-ready]", timeout=15_000)
+        assert tab.locator("[data-result-count]").inner_text() == f"{activities} activities match."
     finally:
-        server.shutdown()
+        tab.close()
 
 
 def test_a_site_with_nothing_published_yet_still_builds_a_search_index(small_content, tmp_path):

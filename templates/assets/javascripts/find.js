@@ -21,7 +21,8 @@
   var every = root.getAttribute("data-every");
   // Absolute: import() inside this file would resolve against the script's own address.
   var bundle = new URL(root.getAttribute("data-bundle"), window.location.href).href;
-  var pagefind = null;
+  var siteRoot = root.getAttribute("data-root");
+  var pagefind = null; // Pagefind's API, once loaded (see update)
   var shown = [];
   var results = [];
   var position = null;
@@ -305,26 +306,44 @@
     // data-ready names the address whose results are all shown (tests and
     // anything else waiting on the list can watch it).
     root.removeAttribute("data-ready");
-    if (!pagefind) { return; }
-    search(state).then(function (main) {
-      if (mine !== run) { return; }
-      var ordered = state.sort === "near" && position ? nearestFirst(main.results) : Promise.resolve(main.results);
-      // Results first, then the counts beside the options: the first results
-      // need only the filters chosen, the counts need every facet's.
-      return ordered.then(function (found) {
-        if (mine !== run) { return; }
-        results = found;
-        shown = [];
-        root.querySelector("[data-results]").textContent = "";
-        showChips(state);
-        announce(main.results.length, state);
-        return showMore();
-      }).then(function () {
-        return mine === run ? allFilters().then(function () { return countsFor(state); }) : null;
-      }).then(function (counts) {
-        if (mine !== run || !counts) { return; }
-        showCounts(counts);
-        root.setAttribute("data-ready", address(state));
+    // pagefind-loader.js (loaded before this file) brings in the index's shards.
+    window.signpostPagefind.inStages(bundle, siteRoot, {}, function (api) {
+      pagefind = api;
+      return search(state);
+    }, function (main, whole) {
+      if (mine !== run || (!whole && !main.results.length)) { return null; }
+      return showResults(mine, state, main, whole);
+    }).then(function () {
+      // The counts beside the options need every facet's filters: loaded
+      // once the whole index has answered.
+      return mine === run ? allFilters().then(function () { return countsFor(state); }) : null;
+    }).then(function (counts) {
+      if (mine !== run || !counts) { return; }
+      showCounts(counts);
+      root.setAttribute("data-ready", address(state));
+    }).catch(function () {
+      if (mine === run) {
+        root.querySelector("[data-result-count]").textContent =
+          "Sorry, this list is not working at the moment. You can browse by type, area or day instead.";
+      }
+    });
+  }
+
+  // On a large site the first part of the index answers before the whole
+  // (whole = false): its results show at once; the count waits for the whole.
+  function showResults(mine, state, main, whole) {
+    var ordered = state.sort === "near" && position ? nearestFirst(main.results) : Promise.resolve(main.results);
+    return ordered.then(function (found) {
+      if (mine !== run) { return null; }
+      results = found;
+      shown = [];
+      root.querySelector("[data-results]").textContent = "";
+      showChips(state);
+      if (whole) { announce(main.results.length, state); } else {
+        root.querySelector("[data-result-count]").textContent = "Still searching\u2026";
+      }
+      return showMore().then(function () {
+        if (!whole) { root.querySelector("[data-more]").hidden = true; }
       });
     });
   }
@@ -432,13 +451,6 @@
   });
   window.addEventListener("popstate", function () { var state = readState(); showState(state); update(state); });
 
-  function start() {
-    // pagefind-loader.js (loaded before this file) merges the index's shards too.
-    return window.signpostPagefind.load(bundle, root.getAttribute("data-root")).then(function (module) {
-      pagefind = module;
-    });
-  }
-
   var everyFilter = null;
   function allFilters() {
     // Every facet's filter index, loaded once, after the first results.
@@ -451,5 +463,5 @@
   state.sort = state.sort === "near" ? "" : state.sort;
   window.history.replaceState(null, "", address(state));
   showState(state);
-  start().then(function () { update(readState()); });
+  update(state);
 })();

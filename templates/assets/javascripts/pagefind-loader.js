@@ -1,21 +1,31 @@
 // Loading Pagefind for the pages that search (search.js, find.js): one copy
 // of the steps, so the two pages cannot drift apart.
 //
-// window.signpostPagefind.load(bundle, root, options) resolves to Pagefind's
-// API, ready to search:
-// - bundle: the absolute address of the pagefind/ folder. Absolute because
-//   import() in a script resolves against the script's own address;
-// - root: the site's root (absolute or relative to this page). Pagefind
-//   guesses a bundle's site root from its folder name, so it is told;
-// - options: more Pagefind options (for example excerptLength).
-// A large site's index is split into several bundles (pagefind/shards.json
-// lists the others); they are merged so a search covers them all.
+// A large site's index is split into several bundles ("shards", listed in
+// pagefind/shards.json), each holding a share of the pages. Every bundle
+// costs its own download before it can answer, so on a slow phone a search
+// over all of them keeps people waiting. Searches therefore run in stages:
+// the first bundle answers alone and its results are shown at once, then the
+// other bundles are merged in and the search runs again over the whole index.
+//
+// window.signpostPagefind:
+// - load(bundle, root, options) resolves to Pagefind's API over the whole
+//   index (every shard merged). bundle: the absolute address of the
+//   pagefind/ folder (import() in a script resolves against the script's own
+//   address); root: the site's root, as Pagefind guesses it from the
+//   bundle's folder name otherwise; options: more Pagefind options.
+// - inStages(bundle, root, options, ask, show): ask(api) runs a search and
+//   resolves to its answer; show(answer, whole) is called with the first
+//   bundle's answer (whole = false, only when other bundles remain), then
+//   with the whole index's (whole = true). Resolves when the whole answer
+//   has been shown. show should leave "nothing found" to the whole answer.
 // Each bundle is loaded once per page. If loading fails, the next call tries
 // again (the connection may be back).
 (function () {
   "use strict";
 
-  var loading = {};
+  var first = {}; // bundle -> Promise of { api, extra: [shard addresses] }
+  var whole = {}; // bundle -> Promise of the API with every shard merged
 
   function otherShards(bundle) {
     return fetch(new URL("shards.json", bundle).href)
@@ -23,26 +33,48 @@
       .catch(function () { return []; });
   }
 
-  function load(bundle, root, options) {
-    if (!loading[bundle]) {
-      var rootUrl = new URL(root, window.location.href);
-      var siteRoot = rootUrl.pathname;
+  function loadFirst(bundle, root, options) {
+    if (!first[bundle]) {
+      var siteRoot = new URL(root, window.location.href).pathname;
       // The list of shards is fetched while the bundle's script downloads.
       var shards = otherShards(bundle);
-      loading[bundle] = import(new URL("pagefind.js", bundle).href).then(function (api) {
+      first[bundle] = import(new URL("pagefind.js", bundle).href).then(function (api) {
         return Promise.resolve(api.options(Object.assign({ baseUrl: siteRoot }, options || {})))
           .then(function () { return shards; })
-          .then(function (extra) {
-            return Promise.all(
-              extra.map(function (path) { return api.mergeIndex(new URL(path, rootUrl).href, { baseUrl: siteRoot }); })
-            );
-          })
-          .then(function () { return api; });
+          .then(function (extra) { return { api: api, extra: extra }; });
       });
-      loading[bundle].catch(function () { delete loading[bundle]; });
+      first[bundle].catch(function () { delete first[bundle]; });
     }
-    return loading[bundle];
+    return first[bundle];
   }
 
-  window.signpostPagefind = { load: load };
+  function load(bundle, root, options) {
+    if (!whole[bundle]) {
+      whole[bundle] = loadFirst(bundle, root, options).then(function (loaded) {
+        var rootUrl = new URL(root, window.location.href);
+        return Promise.all(loaded.extra.map(function (path) {
+          return loaded.api.mergeIndex(new URL(path, rootUrl).href, { baseUrl: rootUrl.pathname });
+        })).then(function () { return loaded.api; });
+      });
+      whole[bundle].catch(function () { delete whole[bundle]; });
+    }
+    return whole[bundle];
+  }
+
+  function inStages(bundle, root, options, ask, show) {
+    return loadFirst(bundle, root, options).then(function (loaded) {
+      // Once merging has begun, the first bundle alone no longer exists.
+      if (!loaded.extra.length || whole[bundle]) {
+        return load(bundle, root, options).then(ask).then(function (answer) { return show(answer, true); });
+      }
+      return ask(loaded.api).then(function (early) {
+        return Promise.resolve(show(early, false))
+          .then(function () { return load(bundle, root, options); })
+          .then(ask)
+          .then(function (answer) { return show(answer, true); });
+      });
+    });
+  }
+
+  window.signpostPagefind = { load: load, inStages: inStages };
 })();

@@ -59,9 +59,7 @@
   // ---------------------------------------------------------------------
   // Pagefind.
 
-  function pagefind() {
-    return window.signpostPagefind.load(bundleUrl, rootUrl, { excerptLength: 24 });
-  }
+  var PAGEFIND_OPTIONS = { excerptLength: 24 };
 
   var fragments = new Map();
   function dataOf(result) {
@@ -119,34 +117,20 @@
     if (!parsed.text) {
       options.sort = { name: "asc" };
     }
-    return pagefind()
-      .then(function (api) {
-        // Filters alone apply to activities only: search for the word every
-        // activity page carries (see facets.EVERY_ACTIVITY), so Pagefind loads
-        // one part of its index instead of all of it.
-        var term = parsed.text || every;
-        return api.search(term, options).then(function (response) {
-          var results = (response && response.results) || [];
-          return pastEventsLast(api, term, filters, results);
-        });
-      })
-      .then(function (results) {
-        if (number !== searchNumber) {
-          return null;
-        }
-        current = { parsed: parsed, results: results, shown: 0 };
-        clearResults();
-        showChips(parsed);
-        return showMore(number, Math.max(PAGE_SIZE, wanted || 0)).then(function () {
-          if (number !== searchNumber) {
-            return null;
-          }
-          if (results.length) {
-            status.textContent = countText(results.length, parsed.query);
-            return null;
-          }
-          return showNothingFound(number, parsed);
-        });
+    // Filters alone apply to activities only: search for the word every
+    // activity page carries (see facets.EVERY_ACTIVITY), so Pagefind loads
+    // one part of its index instead of all of it.
+    var term = parsed.text || every;
+    function ask(api) {
+      return api.search(term, options).then(function (response) {
+        var results = (response && response.results) || [];
+        return pastEventsLast(api, term, filters, results);
+      });
+    }
+    return window.signpostPagefind
+      .inStages(bundleUrl, rootUrl, PAGEFIND_OPTIONS, ask, function (results, whole) {
+        // The first part's answer is shown only if it found something.
+        return whole || results.length ? showAnswer(number, parsed, wanted, results, whole) : null;
       })
       .catch(function () {
         if (number === searchNumber) {
@@ -156,6 +140,33 @@
           help.hidden = false;
         }
       });
+  }
+
+  // Show one search's answer. On a large site the first part of the index
+  // answers before the whole (whole = false): its results are shown at once,
+  // while the count (with the query, for screen readers) waits for the whole.
+  function showAnswer(number, parsed, wanted, results, whole) {
+    if (number !== searchNumber) {
+      return null;
+    }
+    current = { parsed: parsed, results: results, shown: 0 };
+    clearResults();
+    showChips(parsed);
+    return showMore(number, Math.max(PAGE_SIZE, wanted || 0)).then(function () {
+      if (number !== searchNumber) {
+        return null;
+      }
+      if (!whole) {
+        moreLine.hidden = true; // "Showing 10 of ..." would count only a part
+        status.textContent = "Still searching\u2026";
+        return null;
+      }
+      if (results.length) {
+        status.textContent = countText(results.length, parsed.query);
+        return null;
+      }
+      return showNothingFound(number, parsed);
+    });
   }
 
   function countText(count, query) {
