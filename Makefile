@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install install-test site serve check lint test bench bench-large clean vendor-leaflet
+.PHONY: install install-test site serve check lint test bench bench-large clean vendor-leaflet vendor-decap
 
 # What building, checking and previewing need: Signpost and its runtime packages.
 $(STAMP): pyproject.toml
@@ -58,6 +58,10 @@ bench-large: install-test
 # Remake the vendored map library from npm (pinned and checked); --check compares only.
 vendor-leaflet:
 	bash tools/vendor-leaflet
+
+# Remake the vendored Decap CMS (the form at /admin/) from npm, pinned and checked the same way.
+vendor-decap:
+	bash tools/vendor-decap
 
 clean:
 	rm -rf site .cache .pytest_cache

@@ -81,7 +81,13 @@ def where_text(asset, area: str) -> str:
 
 
 def upcoming_dates(asset, today: dt.date, count: int = 3) -> list[str]:
-    """The next dates it meets, soonest first, for sessions that are not every week."""
+    """The next dates it meets, soonest first, for sessions that are not every week.
+
+    None while it is paused or closed: its sessions will not happen then, and
+    any restart date is in its own words (the schedule note).
+    """
+    if asset.status != "active":
+        return []
     irregular = [session for session in asset.schedule.sessions if session.repeats in ("fortnightly", "monthly", "once")]
     dates = sorted({day for session in irregular for day in next_dates(session, today, count)})[:count]
     return [humanize.day_and_date(day, today) for day in dates]

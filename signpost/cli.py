@@ -59,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     check = _command(commands, "check", "Check the content and report every problem; builds nothing.", run_check)
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="How to print problems.")
     serve = _command(commands, "serve", "Preview the site while you edit; pages reload when files change.", run_serve)
-    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="Address to serve on (default 127.0.0.1:8000).")
+    serve.add_argument(
+        "--dev-addr", type=_address, default="127.0.0.1:8000", help="Address to serve on (default 127.0.0.1:8000)."
+    )
     _engine_options(serve)
     review_report.add_options(_command(commands, "review", review_report.HELP, run_review))
     scaffold.arguments(_command(commands, "new", scaffold.HELP, scaffold.run_new))
@@ -167,17 +169,29 @@ def run_review(args: argparse.Namespace) -> int:
     return review_report.run(args, build_day(args))
 
 
+def _address(value: str) -> str:
+    """A --dev-addr value: host:port, with a port from 0 to 65535."""
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or int(port) > 65535:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a host and port — write it like 127.0.0.1:8000")
+    return value
+
+
 def run_serve(args: argparse.Namespace) -> int:
     """Serve a live preview that rebuilds when content or templates change."""
-    from signpost.preview import serve
+    from signpost.preview import PreviewError, serve
 
-    serve(
-        Path(args.content),
-        engine(args),
-        build_options(args),
-        args.dev_addr,
-        watched=[Path(args.content), templates_folder(args), Path(args.config)],
-    )
+    try:
+        serve(
+            Path(args.content),
+            engine(args),
+            build_options(args),
+            args.dev_addr,
+            watched=[Path(args.content), templates_folder(args), Path(args.config)],
+        )
+    except PreviewError as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -12,6 +12,7 @@ problems instead, until the file is fixed.
 
 from __future__ import annotations
 
+import errno
 import functools
 import html
 import http.server
@@ -71,24 +72,52 @@ class PreviewState:
 POLL_SECONDS = 0.2
 
 
+class PreviewError(Exception):
+    """The preview cannot start for a reason staff can put right; the message says how."""
+
+
 def serve(content: Path, engine: LiveEngine, options: BuildOptions, address: str, watched: list[Path]) -> None:
     """Build, serve at ``address`` and show every change under ``watched`` until stopped."""
     host, _, port = address.rpartition(":")
+    host = host or "127.0.0.1"
     state = PreviewState()
-    _stop_when_terminated()
     with tempfile.TemporaryDirectory(prefix="signpost-preview-") as folder:
         output = Path(folder) / "site"
+        # The port is taken before the first build, so a port in use is said at once, not after the build.
+        server = _listen(host, int(port), functools.partial(_Handler, output, state))
+        _stop_when_terminated()
         builds = LiveBuilds(content, engine, options, output, state.finished)
-        builds.build_now()
-        server = _Server((host or "127.0.0.1", int(port)), functools.partial(_Handler, output, state))
+        try:
+            builds.build_now()
+        except BaseException:
+            server.server_close()
+            raise
         threading.Thread(target=server.serve_forever, daemon=True).start()
         threading.Thread(target=_watch, args=(watched, builds.saved), daemon=True).start()
-        print(f"Preview at http://{host or '127.0.0.1'}:{server.server_address[1]}/ (press Ctrl+C to stop).", file=sys.stderr)
+        print(f"Preview at http://{host}:{server.server_address[1]}/ (press Ctrl+C to stop).", file=sys.stderr)
         try:
             builds.keep_building()  # here, in the main thread, so that Ctrl+C stops a build at once
         finally:
             builds.stop()
             server.shutdown()
+            server.server_close()
+
+
+def _listen(host: str, port: int, handler: Callable) -> _Server:
+    """The preview's server, listening on ``host:port``; a PreviewError saying what to do if it cannot."""
+    try:
+        return _Server((host, port), handler)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            problem = f"port {port} on {host} is already in use"
+            fix = f"stop the other preview (Ctrl+C in its window) or choose another port with --dev-addr {host}:{port + 1 if port < 65535 else 8000}"
+        elif error.errno == errno.EACCES:
+            problem = f"port {port} on {host} needs administrator rights"
+            fix = f"choose a port from 1024 up with --dev-addr {host}:8000"
+        else:
+            problem = f"{host}:{port} cannot be used ({error.strerror or error})"
+            fix = "choose another address with --dev-addr 127.0.0.1:8000"
+        raise PreviewError(f"The preview could not start: {problem} — {fix}") from None
 
 
 def _stop_when_terminated() -> None:

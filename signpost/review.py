@@ -50,10 +50,15 @@ class ReviewPeriod:
     def describe(self) -> str:
         """The three stages in one plain sentence."""
         return (
-            f"Due a check means not checked for {self.threshold('due')} months or more; "
-            f"overdue, {self.threshold('overdue')} months or more; "
-            f"very overdue, {self.threshold('very-overdue')} months or more."
+            f"Due a check means not checked for {months_text(self.threshold('due'))} or more; "
+            f"overdue, {months_text(self.threshold('overdue'))} or more; "
+            f"very overdue, {months_text(self.threshold('very-overdue'))} or more."
         )
+
+
+def months_text(months: int) -> str:
+    """``1 month``, ``2 months``: a count of months in words staff read."""
+    return "1 month" if months == 1 else f"{months} months"
 
 
 def default_period(site: SiteSettings) -> ReviewPeriod:
@@ -88,11 +93,7 @@ class ReviewEntry:
 
     def summary(self) -> str:
         """``last checked 14 March 2026 (20 months ago)``."""
-        return f"last checked {humanize.short_date(self.asset.last_checked)} ({_months_ago(self.months)})"
-
-
-def _months_ago(months: int) -> str:
-    return "1 month ago" if months == 1 else f"{months} months ago"
+        return f"last checked {humanize.short_date(self.asset.last_checked)} ({months_text(self.months)} ago)"
 
 
 def review_entries(content: Content, period: ReviewPeriod) -> list[ReviewEntry]:

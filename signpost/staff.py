@@ -19,7 +19,7 @@ from signpost import urls
 from signpost.collect import Collections
 from signpost.content import Content, Record
 from signpost.outputs import Page
-from signpost.review import STAGE_NAMES, STAGES, by_stage_and_area, default_period, review_entries
+from signpost.review import STAGE_NAMES, STAGES, by_stage_and_area, default_period, months_text, review_entries
 
 if TYPE_CHECKING:
     from signpost.render import SiteRenderer
@@ -42,6 +42,7 @@ def staff_pages(renderer: SiteRenderer) -> Iterator[Page]:
             "For staff: the activities whose details have not been checked for a while, with who to contact.",
             "staff",
             period=period,
+            months_text=months_text,
             stages=STAGES,
             stage_names=STAGE_NAMES,
             groups=by_stage_and_area(content, review_entries(content, period)),

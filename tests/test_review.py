@@ -323,3 +323,43 @@ def test_find_and_search_put_very_overdue_activities_after_fresh_ones(page, staf
     expect(page.locator("#sp-search-status")).to_contain_text("estates", timeout=15_000)
     found = result_stems(page)
     assert len(found) >= 2 and found[-1] == STALE_STEM, found
+
+
+# ---------------------------------------------------------------------------
+# Counts in words: "1 month", never "1 months"
+
+# A count of one followed by a plural noun: the mistake these tests look for.
+ONE_AND_A_PLURAL = re.compile(r"(?<![\d,.])\b1 (months|days|entries|activities|combinations|weeks|years)\b")
+
+
+def test_a_count_of_one_is_singular_in_the_review_list_and_staff_pages(small_content, tmp_path):
+    """A one-month review period, an activity one month unchecked, and one gap in a two-cell coverage table."""
+    site_file = small_content / "site.yml"
+    site_file.write_text(site_file.read_text().replace("review_after_days: 365", "review_after_days: 30"))
+    domains = read(small_content / "domains.yml")[:2]
+    (small_content / "domains.yml").write_text(yaml.safe_dump(domains, sort_keys=False))
+    (small_content / "assets" / "rovers.yml").write_text(
+        re.sub(r"(?m)^domains: .*$", f"domains: [{domains[0]['id']}]", (small_content / "assets" / "rovers.yml").read_text())
+    )
+    rovers = assets(small_content)["rovers"]
+    areas = [area for area in read(small_content / "areas.yml") if area["id"] == rovers["area"]]
+    (small_content / "areas.yml").write_text(yaml.safe_dump(areas, sort_keys=False))
+    today = rovers["last_checked"] + relativedelta(months=1)
+    # The premises, from the content: N = 1, the activity is due, and one of two cells is empty.
+    assert period_months(small_content) == 1 and stage(rovers["last_checked"], today, 1) == "due"
+
+    for style in ("text", "github", "markdown"):
+        result = review(small_content, today, "--format", style)
+        assert result.returncode == 0, result.stderr
+        assert not ONE_AND_A_PLURAL.search(result.stdout), (style, ONE_AND_A_PLURAL.search(result.stdout))
+        assert "(1 month ago)" in result.stdout, style
+    text = review(small_content, today).stdout
+    assert "Due a check means not checked for 1 month or more;" in text
+
+    assert build(small_content, tmp_path / "site", today) == 0
+    words = {url: " ".join(soup_of(tmp_path / "site", url).get_text().split()) for url in ("staff/review/", "staff/coverage/")}
+    for url, text in words.items():
+        assert not ONE_AND_A_PLURAL.search(text), (url, ONE_AND_A_PLURAL.search(text))
+    assert "not checked for 1 month or more." in words["staff/review/"]
+    assert "(1 month ago)" in words["staff/review/"]
+    assert "1 of 2 combinations of type and area has nothing listed: it says None" in words["staff/coverage/"]
