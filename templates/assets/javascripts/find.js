@@ -10,7 +10,8 @@
 (function () {
   "use strict";
   var root = document.querySelector("[data-find]");
-  if (!root) { return; }
+  // Without its parts the page stays as it is without JavaScript: links to browse.
+  if (!root || !window.signpostFindCard || !window.signpostPagefind) { return; }
   var form = root.querySelector("form");
   // The controls work only with this script, so they appear only with it.
   root.querySelectorAll("[data-needs-script]").forEach(function (part) { part.hidden = false; });
@@ -204,72 +205,13 @@
     return element;
   }
 
-  // Each line of "when" is its own metadata key (when, when_2, ...), as
-  // Pagefind folds line breaks within a value.
-  function whenLines(meta) {
-    var lines = [];
-    for (var index = 1; meta[index === 1 ? "when" : "when_" + index]; index += 1) {
-      lines.push(meta[index === 1 ? "when" : "when_" + index]);
-    }
-    return lines;
-  }
-
-  // The picture beside a fact's name (see icons in signpost.css).
-  function iconClass(label) {
-    return "sp-i sp-i--" + label.toLowerCase().replace(/ /g, "-");
-  }
-
-  function fact(list, label, value) {
-    if (!value) { return; }
-    var row = text("div");
-    row.appendChild(text("dt", iconClass(label), label));
-    var detail = text("dd");
-    value.split("\n").forEach(function (line, index) {
-      if (index) { detail.appendChild(document.createElement("br")); }
-      detail.appendChild(document.createTextNode(line));
-    });
-    row.appendChild(detail);
-    list.appendChild(row);
-  }
-
-  function card(data) {
-    var meta = data.meta;
-    var item = text("li", "sp-card sp-card--activity");
-    var heading = text("h2", "sp-card__title");
-    var link = text("a", "", meta.title);
-    link.href = data.url;
-    heading.appendChild(link);
-    item.appendChild(heading);
-    if (meta.status) { item.appendChild(text("p", "sp-badge", meta.status)); }
-    if (data.distance !== undefined) {
-      item.appendChild(text("p", "sp-meta", data.distance === null ? "By phone, online or no fixed place"
-        : "About " + data.distance.toFixed(1) + " miles away"));
-    }
-    var facts = text("dl", "sp-card__facts");
-    fact(facts, "When", whenLines(meta).concat(meta.next ? ["Next: " + meta.next] : []).join("\n"));
-    fact(facts, "Where", meta.where + (meta.buses ? "\n" + meta.buses : ""));
-    fact(facts, "Cost", meta.cost);
-    fact(facts, "First visit", meta.first_visit ? meta.first_visit + "." : "");
-    fact(facts, "New people", meta.taking);
-    item.appendChild(facts);
-    var stem = data.url.replace(/\/$/, "").split("/").pop();
-    var button = text("button", "sp-shortlist-button md-button", "Add to shortlist");
-    button.type = "button";
-    button.hidden = true;
-    button.setAttribute("data-shortlist", stem);
-    button.setAttribute("aria-pressed", "false");
-    button.appendChild(text("span", "sp-visually-hidden", ": " + meta.title));
-    item.appendChild(button);
-    return item;
-  }
-
   function showMore() {
     var list = root.querySelector("[data-results]");
     var next = results.slice(shown.length, shown.length + PAGE);
     var mine = run;
     return Promise.all(next.map(function (result) { return result.data ? result.data() : result; })).then(function (items) {
       if (mine !== run) { return; }
-      items.forEach(function (data) { shown.push(data); list.appendChild(card(data)); });
+      items.forEach(function (data) { shown.push(data); list.appendChild(window.signpostFindCard(data)); });
       root.querySelector("[data-more]").hidden = shown.length >= results.length;
       if (window.signpostShortlist) { window.signpostShortlist.refresh(); }
     });
