@@ -36,6 +36,22 @@ class Collections:
         # Name order, except that very overdue entries come after the rest (see signpost.review).
         return sorted(records, key=lambda record: (self.very_overdue(record), record.item.name.casefold(), record.stem))
 
+    @cached_property
+    def _search_ranks(self) -> dict[str, int]:
+        records = sorted(
+            self.content.assets.values(), key=lambda record: (self.very_overdue(record), record.item.name.casefold(), record.stem)
+        )
+        return {record.stem: rank for rank, record in enumerate(records)}
+
+    def search_rank(self, record: Record) -> int:
+        """An asset's place in name order among every published asset, as the search index sorts them.
+
+        The listing order (very overdue entries last), as a number: the index
+        is split into shards that sort their own pages, and numbers shared out
+        in turn keep the shards' orders in step (see signpost.search).
+        """
+        return self._search_ranks[record.stem]
+
     def very_overdue(self, record: Record) -> bool:
         """True when an asset has reached the "very overdue" stage of the site's review period (see signpost.review)."""
         period = default_period(self.content.site)

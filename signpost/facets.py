@@ -80,7 +80,10 @@ def asset_filters(asset: Asset) -> dict[str, list[str]]:
         "slot": sorted(
             {f"{day}-{time_of_day(session)}" for session in asset.schedule.sessions for day in session_weekdays(session)}
         ),
-        "meets": sorted({key for session in asset.schedule.sessions for key in _meeting_keys(session)}),
+        # "On today" and the like claim a date: only for what is meeting now, not paused.
+        "meets": sorted({key for session in asset.schedule.sessions for key in _meeting_keys(session)})
+        if asset.status == "active"
+        else [],
         "cost": ["free"] if asset.cost.free else [],
         "access": [name for name in ACCESS_LABELS if getattr(asset.accessibility, name)],
         "audience": list(asset.audience.groups),

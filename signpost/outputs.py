@@ -32,6 +32,9 @@ class Page:
     edit_url: str | None = None
     # Staff pages and the like: no search engine, no sitemap.
     noindex: bool = False
+    # An asset page's place in name order, which the search index keeps (see
+    # signpost.search); None for pages the index does not sort.
+    search_rank: int | None = None
 
     @property
     def path(self) -> str:

@@ -122,19 +122,21 @@ def _checked_content(content_dir: Path, output: Path, options: BuildOptions) -> 
 
 def _publish(publish: Callable[..., T], outputs: Iterable[Output], site: SiteSettings, staging: Path, options: BuildOptions) -> T:
     """Have the engine write every output into ``staging``, then index the searchable pages."""
-    searchable: list[str] = []
+    searchable: list[tuple[int | None, str]] = []
     written = publish(_noting_searchable(outputs, searchable), site, NAVIGATION, staging, options.today)
-    index_site(staging, searchable, options.pages_per_shard)
+    # The pages the index sorts by name go first, in that order (see index_site).
+    in_order = sorted(searchable, key=lambda page: (page[0] is None, page[0] or 0, page[1]))
+    index_site(staging, [path for _, path in in_order], options.pages_per_shard)
     return written
 
 
-def _noting_searchable(outputs: Iterable[Output], searchable: list[str]) -> Iterator[Output]:
-    """Pass outputs on, noting the file of each page that belongs in the search index."""
+def _noting_searchable(outputs: Iterable[Output], searchable: list[tuple[int | None, str]]) -> Iterator[Output]:
+    """Pass outputs on, noting (search rank, file) of each page that belongs in the search index."""
     for output in outputs:
         if isinstance(output, Page) and output.searchable:
-            searchable.append(output.path)
+            searchable.append((output.search_rank, output.path))
         elif isinstance(output, SourceFile) and output.searchable and output.url is not None:
-            searchable.append(f"{output.url}index.html")
+            searchable.append((None, f"{output.url}index.html"))
         yield output
 
 

@@ -155,12 +155,14 @@ class SiteRenderer:
         *,
         searchable: bool = False,
         source: str | None = None,
+        search_rank: int | None = None,
         **context,
     ) -> Page:
         """A page whose body is rendered from ``template`` when it is written."""
         context.update(page_url=url, title=title, site=self.site, content=self.content, lists=self.lists, searchable=searchable)
         edit_url = self.site.edit_url(source) if source else None
-        return Page(url, title, description, partial(self._body, template, context), kind, searchable, edit_url)
+        body = partial(self._body, template, context)
+        return Page(url, title, description, body, kind, searchable, edit_url, search_rank=search_rank)
 
     def _body(self, template: str, context: dict) -> str:
         return self.env.get_template(template).render(**context)
@@ -281,6 +283,7 @@ class SiteRenderer:
             kind.name,
             searchable=searchable,
             source=self.content.relative_source(record),
+            search_rank=self.lists.search_rank(record) if kind.name == "asset" and searchable else None,
             **context,
         )
 

@@ -13,9 +13,8 @@ therefore indexed in groups of pages ("shards"), one Pagefind run each:
 ``pagefind/shards.json`` lists the extra bundles. The search and find pages
 show the first bundle's results as soon as it answers, then merge in the
 others, so the first result costs one shard's download whatever the size of
-the site (see pagefind-loader.js). Pages go to shards in address order, so
-the first shard holds the activities whose names come first: the start of
-the list in name order.
+the site (see pagefind-loader.js). The first shard's answer is a sample:
+its share of the activities, in name order.
 """
 
 from __future__ import annotations
@@ -43,13 +42,17 @@ PAGES_PER_SHARD = 1500
 
 
 def index_site(site_dir: Path, pages: list[str], pages_per_shard: int = PAGES_PER_SHARD) -> None:
-    """Index ``pages`` (paths relative to ``site_dir``) into one bundle, or several searched as one."""
-    pages = sorted(pages)
+    """Index ``pages`` (paths relative to ``site_dir``) into one bundle, or several searched as one.
+
+    The pages are dealt out to the shards in turn, in the order given: give
+    the pages the index sorts by name first, in name order. A shard then
+    holds every Nth of them, its own order is theirs, and when the search
+    page merges the shards' answers (Pagefind scores a sorted result by its
+    place within its own shard, and keeps ties in shard order) the whole
+    list comes out in name order.
+    """
     groups = max(1, -(-len(pages) // pages_per_shard))
-    shards = [
-        _index_shard(site_dir, pages[number * len(pages) // groups : (number + 1) * len(pages) // groups], number)
-        for number in range(groups)
-    ]
+    shards = [_index_shard(site_dir, pages[number::groups], number) for number in range(groups)]
     (site_dir / BUNDLE / SHARD_LIST).write_text(json.dumps(shards[1:]))
 
 

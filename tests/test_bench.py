@@ -167,3 +167,15 @@ def test_the_large_bench_judges_growth_memory_and_bytes_at_its_largest_size():
     assert met(size(10000, 100.0), size(100000, 1101.0)) == [False, True, True]
     assert met(size(10000, 100.0), size(100000, 900.0, tree=1025.0)) == [True, False, True]
     assert met(size(10000, 100.0, search=900_000), size(100000, 900.0, search=301 * 1024)) == [True, True, False]
+
+
+def test_bytes_that_were_not_measured_do_not_meet_their_target():
+    from bench.large import TARGETS as LARGE
+    from bench.large import Size
+    from bench.large import check as check_large
+
+    row = _row(10000)
+    row.fetched.pop("find_facet")
+    assert not _verdicts([_row(1000), row])["find_facet_kb"]
+    sizes = [Size(10000, seconds=[100.0], tree_mb=[500.0], fetched={"search": 1}), Size(100000, seconds=[900.0], tree_mb=[900.0])]
+    assert [met for met, _ in check_large(sizes, LARGE)] == [True, True, False]

@@ -192,14 +192,18 @@ def test_on_today_uses_the_real_dates_of_each_session(browser, example_url):
         names = shown_names(tab)
     finally:
         context.close()
-    weekly_on_tuesday = {
-        record.item.name
+    on_tuesdays = [
+        record.item
         for record in PUBLIC.assets.values()
         if any(s.repeats in ("weekly", "daily") and "tuesday" in session_days(s) for s in record.item.schedule.sessions)
-    }
-    assert weekly_on_tuesday and weekly_on_tuesday <= set(names)
+    ]
+    meeting = {asset.name for asset in on_tuesdays if asset.status == "active"}
+    paused = {asset.name for asset in on_tuesdays if asset.status == "paused"}
+    assert meeting and meeting <= set(names)
     assert "Upper Fold Lunch Club" in names
     assert "Moor Mobile Library" not in names
+    # Paused, it will not meet today, whatever its usual day.
+    assert paused and not paused & set(names)
 
 
 def test_axe_finds_no_problem_with_filters_chosen(page, example_url):

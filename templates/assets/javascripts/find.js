@@ -253,8 +253,13 @@
       pagefind = api;
       return search(state);
     }, function (main, whole) {
-      if (mine !== run || (!whole && !main.results.length)) { return null; }
-      return showResults(mine, state, main, whole);
+      if (mine !== run) { return null; }
+      if (whole || (main && main.results.length)) { return showResults(mine, state, main, whole); }
+      // No early answer (or nothing in the first part): clear the last list.
+      root.querySelector("[data-results]").textContent = "";
+      root.querySelector("[data-more]").hidden = true;
+      root.querySelector("[data-result-count]").textContent = "Still searching\u2026";
+      return null;
     }).then(function () {
       // The counts beside the options need every facet's filters: loaded
       // once the whole index has answered.

@@ -16,21 +16,28 @@
 //   bundle's folder name otherwise; options: more Pagefind options.
 // - inStages(bundle, root, options, ask, show): ask(api) runs a search and
 //   resolves to its answer; show(answer, whole) is called with the first
-//   bundle's answer (whole = false, only when other bundles remain), then
-//   with the whole index's (whole = true). Resolves when the whole answer
-//   has been shown. show should leave "nothing found" to the whole answer.
-// Each bundle is loaded once per page. If loading fails, the next call tries
-// again (the connection may be back).
+//   bundle's answer (whole = false, only when other bundles remain; the
+//   answer is null when another search has already begun merging them),
+//   then with the whole index's (whole = true). Resolves when the whole
+//   answer has been shown. show should leave "nothing found" to the whole
+//   answer.
+// Each bundle is loaded once per page. If the first bundle fails to load,
+// the next call tries again (the connection may be back).
 (function () {
   "use strict";
 
   var first = {}; // bundle -> Promise of { api, extra: [shard addresses] }
   var whole = {}; // bundle -> Promise of the API with every shard merged
+  var merged = {}; // bundle -> true once every shard is in
 
   function otherShards(bundle) {
-    return fetch(new URL("shards.json", bundle).href)
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .catch(function () { return []; });
+    // No list means no other shards; a list that could not be fetched is an
+    // error (searching part of the index as if it were all would mislead).
+    return fetch(new URL("shards.json", bundle).href).then(function (response) {
+      if (response.status === 404) { return []; }
+      if (!response.ok) { throw new Error("shards.json: " + response.status); }
+      return response.json();
+    });
   }
 
   function loadFirst(bundle, root, options) {
@@ -50,28 +57,37 @@
 
   function load(bundle, root, options) {
     if (!whole[bundle]) {
+      // Merged once per page: Pagefind keeps a shard that failed to load, so
+      // after a failure searches fail until the page is loaded again.
       whole[bundle] = loadFirst(bundle, root, options).then(function (loaded) {
         var rootUrl = new URL(root, window.location.href);
         return Promise.all(loaded.extra.map(function (path) {
           return loaded.api.mergeIndex(new URL(path, rootUrl).href, { baseUrl: rootUrl.pathname });
-        })).then(function () { return loaded.api; });
+        })).then(function () {
+          merged[bundle] = true;
+          return loaded.api;
+        });
       });
-      whole[bundle].catch(function () { delete whole[bundle]; });
     }
     return whole[bundle];
   }
 
   function inStages(bundle, root, options, ask, show) {
+    function answerWhole() {
+      return load(bundle, root, options).then(ask).then(function (answer) { return show(answer, true); });
+    }
     return loadFirst(bundle, root, options).then(function (loaded) {
-      // Once merging has begun, the first bundle alone no longer exists.
-      if (!loaded.extra.length || whole[bundle]) {
-        return load(bundle, root, options).then(ask).then(function (answer) { return show(answer, true); });
+      if (!loaded.extra.length || merged[bundle]) {
+        return answerWhole();
+      }
+      if (whole[bundle]) {
+        // The other shards are on their way: once merging has begun the
+        // first bundle cannot answer alone. null: no early answer this time.
+        show(null, false);
+        return answerWhole();
       }
       return ask(loaded.api).then(function (early) {
-        return Promise.resolve(show(early, false))
-          .then(function () { return load(bundle, root, options); })
-          .then(ask)
-          .then(function (answer) { return show(answer, true); });
+        return Promise.resolve(show(early, false)).then(answerWhole);
       });
     });
   }

@@ -129,8 +129,16 @@
     }
     return window.signpostPagefind
       .inStages(bundleUrl, rootUrl, PAGEFIND_OPTIONS, ask, function (results, whole) {
-        // The first part's answer is shown only if it found something.
-        return whole || results.length ? showAnswer(number, parsed, wanted, results, whole) : null;
+        if (whole || (results && results.length)) {
+          return showAnswer(number, parsed, wanted, results, whole);
+        }
+        // No early answer (or nothing in the first part): the last query's
+        // results must not stay on show under this one.
+        if (number === searchNumber) {
+          clearResults();
+          status.textContent = "Still searching\u2026";
+        }
+        return null;
       })
       .catch(function () {
         if (number === searchNumber) {
