@@ -87,13 +87,16 @@ def serve(content: Path, engine: LiveEngine, options: BuildOptions, address: str
         server = _listen(host, int(port), functools.partial(_Handler, output, state))
         _stop_when_terminated()
         builds = LiveBuilds(content, engine, options, output, state.finished)
+        # Files as they were before the first build: a file saved while it runs
+        # (or the moment it is served) is then seen as a change, never missed.
+        before = _snapshot(watched)
         try:
             builds.build_now()
         except BaseException:
             server.server_close()
             raise
+        threading.Thread(target=_watch, args=(watched, builds.saved, before), daemon=True).start()
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        threading.Thread(target=_watch, args=(watched, builds.saved), daemon=True).start()
         print(f"Preview at http://{host}:{server.server_address[1]}/ (press Ctrl+C to stop).", file=sys.stderr)
         try:
             builds.keep_building()  # here, in the main thread, so that Ctrl+C stops a build at once
@@ -159,9 +162,8 @@ def _note(files: dict[str, tuple[int, int]], path: str, stat: Callable[[], os.st
     files[path] = (result.st_mtime_ns, result.st_size)
 
 
-def _watch(watched: list[Path], saved: Callable[[set[Path], bool], None]) -> None:
-    """Call ``saved(changed paths, only modified)`` whenever files under ``watched`` change."""
-    seen = _snapshot(watched)
+def _watch(watched: list[Path], saved: Callable[[set[Path], bool], None], seen: dict[str, tuple[int, int]]) -> None:
+    """Call ``saved(changed paths, only modified)`` whenever files under ``watched`` differ from ``seen``."""
     while True:
         time.sleep(POLL_SECONDS)
         now = _snapshot(watched)
