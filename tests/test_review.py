@@ -237,9 +237,12 @@ def test_very_overdue_activities_come_last_and_say_they_may_be_out_of_date(staff
     stale_page = soup_of(site, f"directory/{STALE_STEM}/")
     assert "may be out of date" in stale_page.get_text()
     body = stale_page.select_one("[data-pagefind-body]")
-    assert body["data-pagefind-sort"].startswith("name:2 ") and float(body["data-pagefind-weight"]) < 1
+    assert float(body["data-pagefind-weight"]) < 1
     fresh = soup_of(site, f"directory/{expected[0]}/").select_one("[data-pagefind-body]")
-    assert fresh["data-pagefind-sort"].startswith("name:1 ") and not fresh.has_attr("data-pagefind-weight")
+    assert not fresh.has_attr("data-pagefind-weight")
+    # The search index sorts the same way (find lists in its order): very overdue last.
+    values = [soup_of(site, f"directory/{stem}/").select_one("[data-pagefind-body]")["data-pagefind-sort"] for stem in expected]
+    assert all(value.startswith("name:") for value in values) and values == sorted(values)
 
 
 def test_every_asset_and_event_page_offers_a_filled_in_issue_form_and_email(staff_site):
