@@ -33,14 +33,15 @@ class Collections:
         records = [
             record for record in self.content.assets.values() if record.item.status != "closed" and not self.finished(record)
         ]
+        return sorted(records, key=self._listing_order)
+
+    def _listing_order(self, record: Record) -> tuple[bool, str, str]:
         # Name order, except that very overdue entries come after the rest (see signpost.review).
-        return sorted(records, key=lambda record: (self.very_overdue(record), record.item.name.casefold(), record.stem))
+        return (self.very_overdue(record), record.item.name.casefold(), record.stem)
 
     @cached_property
     def _search_ranks(self) -> dict[str, int]:
-        records = sorted(
-            self.content.assets.values(), key=lambda record: (self.very_overdue(record), record.item.name.casefold(), record.stem)
-        )
+        records = sorted(self.content.assets.values(), key=self._listing_order)
         return {record.stem: rank for rank, record in enumerate(records)}
 
     def search_rank(self, record: Record) -> int:
