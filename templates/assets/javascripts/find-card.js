@@ -1,7 +1,7 @@
 // One result card of the find page, made from a page's Pagefind metadata
 // (see facets.py for the keys): what a person needs to decide, and the
 // shortlist button (shortlist.js shows it). Loaded before find.js, which
-// calls window.signpostFindCard(data).
+// calls window.signpostFindCard.card(data).
 (function () {
   "use strict";
 
@@ -71,5 +71,6 @@
     return item;
   }
 
-  window.signpostFindCard = card;
+  // text() is find.js's way to make an element too.
+  window.signpostFindCard = { card: card, text: text };
 })();

@@ -12,6 +12,7 @@
   var root = document.querySelector("[data-find]");
   // Without its parts the page stays as it is without JavaScript: links to browse.
   if (!root || !window.signpostFindCard || !window.signpostPagefind) { return; }
+  var text = window.signpostFindCard.text; // makes an element (find-card.js)
   var form = root.querySelector("form");
   // The controls work only with this script, so they appear only with it.
   root.querySelectorAll("[data-needs-script]").forEach(function (part) { part.hidden = false; });
@@ -198,12 +199,6 @@
   }
 
   // ----- results -----
-  function text(tag, className, content) {
-    var element = document.createElement(tag);
-    if (className) { element.className = className; }
-    if (content) { element.textContent = content; }
-    return element;
-  }
 
   function showMore() {
     var list = root.querySelector("[data-results]");
@@ -211,7 +206,7 @@
     var mine = run;
     return Promise.all(next.map(function (result) { return result.data ? result.data() : result; })).then(function (items) {
       if (mine !== run) { return; }
-      items.forEach(function (data) { shown.push(data); list.appendChild(window.signpostFindCard(data)); });
+      items.forEach(function (data) { shown.push(data); list.appendChild(window.signpostFindCard.card(data)); });
       root.querySelector("[data-more]").hidden = shown.length >= results.length;
       if (window.signpostShortlist) { window.signpostShortlist.refresh(); }
     });
