@@ -40,6 +40,7 @@ class Size:
     count: int
     seconds: list[float] = field(default_factory=list)
     tree_mb: list[float] = field(default_factory=list)
+    build_mb: list[float] = field(default_factory=list)
     fetched: dict[str, int] = field(default_factory=dict)
 
     def per_asset(self) -> float:
@@ -70,7 +71,12 @@ def measure_size(count: int, repeats: int, work: Path) -> Size:
             result = measure_ours(content, site)
             size.seconds.append(result.seconds)
             size.tree_mb.append(result.tree_mb)
-            print(f"{count:,} assets, run {run}/{repeats}: {result.seconds:.0f} s, tree {result.tree_mb:.0f} MB", file=sys.stderr)
+            size.build_mb.append(result.own_mb)
+            print(
+                f"{count:,} assets, run {run}/{repeats}: {result.seconds:.0f} s, tree {result.tree_mb:.0f} MB, "
+                f"largest Python process {result.own_mb:.0f} MB",
+                file=sys.stderr,
+            )
         size.fetched = measure_fetch(site)
     finally:
         shutil.rmtree(content, ignore_errors=True)
@@ -101,13 +107,13 @@ def check(sizes: list[Size], targets: dict[str, float]) -> list[tuple[bool, str]
 def report(sizes: list[Size], verdicts: list[tuple[bool, str]]) -> None:
     """Print each size's figures (min and median of the runs) and the verdicts."""
     print(
-        f"{'assets':>8} {'runs':>4} {'min s':>7} {'median s':>9} {'ms/asset':>9} {'tree MB':>8}  fetched before the first result"
+        f"{'assets':>8} {'runs':>4} {'min s':>7} {'median s':>9} {'ms/asset':>9} {'tree MB':>8} {'build MB':>9}  fetched before the first result"
     )
     for size in sizes:
         fetched = ", ".join(f"{name} {value / 1024:.0f} KB" for name, value in size.fetched.items())
         print(
             f"{size.count:>8,} {len(size.seconds):>4} {min(size.seconds):>7.0f} {median(size.seconds):>9.0f} "
-            f"{size.per_asset() * 1000:>9.1f} {median(size.tree_mb):>8.0f}  {fetched}"
+            f"{size.per_asset() * 1000:>9.1f} {median(size.tree_mb):>8.0f} {median(size.build_mb) if size.build_mb else 0:>9.0f}  {fetched}"
         )
     print()
     for met, text in verdicts:

@@ -43,7 +43,7 @@ sys.exit(code)
 
 
 class Probe(NamedTuple):
-    """One measured run: seconds, peak MB of the process, of its largest child, and of the whole tree."""
+    """One measured run: seconds, peak MB of its largest Python process, of its largest child, and of the whole tree."""
 
     seconds: float
     own_mb: float
@@ -53,11 +53,12 @@ class Probe(NamedTuple):
 
 def probe(call: str, arguments: list[str], cwd: Path) -> Probe:
     """Run ``call`` (Python, using sys.argv) in a fresh process and measure it."""
-    result, tree = run_watched([sys.executable, "-c", _PROBE.format(call=call), *arguments], cwd)
+    result, peaks = run_watched([sys.executable, "-c", _PROBE.format(call=call), *arguments], cwd)
     if result.returncode != 0:
         raise MeasureError(f"failed: {call} {arguments}\n{result.stderr[-2000:]}")
     seconds, own, children = result.stdout.split()[-3:]
-    return Probe(float(seconds), float(own), float(children), tree)
+    # A build writes its pages in a child process: "own" is its largest Python process.
+    return Probe(float(seconds), max(float(own), peaks.python_mb), float(children), peaks.tree_mb)
 
 
 def own_peak_mb() -> float:

@@ -48,7 +48,8 @@ from bench.measure import (
 
 # ratio: our build time over the bare one (medians), at every size.
 # page_growth: how much one asset page may change from the smallest size to the largest.
-# build_mb: the peak of our Python build process at the largest size (median).
+# build_mb: the peak of our largest Python process at the largest size (median):
+# the build, or the child process it loads and writes the pages in.
 # tree_mb: the peak of the build's whole process tree (the build and the
 # Pagefind runs it starts, side by side) at the largest size (median).
 # page_kb: any HTML page of our site (KB of 1,024 bytes, as MB are of 1,024 KB).

@@ -15,6 +15,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 POLL_SECONDS = 0.05
 
@@ -43,23 +44,50 @@ def _resident_kb(pid: int) -> int:
     return 0
 
 
-def tree_mb(root: int) -> float:
-    """The resident memory (MB) of process ``root`` and all its descendants now."""
-    children, total, waiting = _children_by_parent(), 0, [root]
+def _is_python(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().startswith("python")
+    except OSError:
+        return False
+
+
+class Peaks(NamedTuple):
+    """The largest memory (MB) seen: of the whole tree, and of its largest Python process."""
+
+    tree_mb: float
+    python_mb: float
+
+
+def tree_now(root: int) -> Peaks:
+    """The resident memory (MB) of process ``root`` and all its descendants now, and of the largest Python one."""
+    children, total, largest, waiting = _children_by_parent(), 0, 0, [root]
     while waiting:
         pid = waiting.pop()
-        total += _resident_kb(pid)
+        resident = _resident_kb(pid)
+        total += resident
+        if _is_python(pid):
+            largest = max(largest, resident)
         waiting.extend(children.get(pid, []))
-    return total / 1024
+    return Peaks(total / 1024, largest / 1024)
 
 
-def run_watched(command: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
-    """Run ``command`` to the end; return its result (output captured as text) and its tree's peak MB."""
+def tree_mb(root: int) -> float:
+    """The resident memory (MB) of process ``root`` and all its descendants now."""
+    return tree_now(root).tree_mb
+
+
+def run_watched(command: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, Peaks]:
+    """Run ``command`` to the end; return its result (output captured as text) and the peaks of its tree.
+
+    The build writes its pages in a child process (signpost.apart), so the
+    largest Python process is the build's own figure, whichever one it is.
+    """
     with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         # Read the output in the background: a full pipe would stop the build.
-        peak, output = 0.0, _Reader(process)
+        peak, output = Peaks(0.0, 0.0), _Reader(process)
         while process.poll() is None:
-            peak = max(peak, tree_mb(process.pid))
+            now = tree_now(process.pid)
+            peak = Peaks(max(peak.tree_mb, now.tree_mb), max(peak.python_mb, now.python_mb))
             time.sleep(POLL_SECONDS)
         stdout, stderr = output.finish()
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr), peak

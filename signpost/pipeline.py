@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from signpost.apart import run_apart
 from signpost.content import Content
 from signpost.loader import load_content
 from signpost.models import SiteSettings
@@ -68,14 +69,28 @@ def build_site(content_dir: Path, output: Path, engine: Engine, options: BuildOp
 
     A failed build leaves the previous site in ``output`` untouched.
     """
-    content, problems = _checked_content(content_dir, output, options)
+    _check_output(output, {"content folder": content_dir, **options.protected})
+    with build_lock(output), staging_folder(output) as staging:
+        # Loaded and written apart, so that its memory is given back before
+        # the search index is built (see signpost.apart).
+        problems, searchable = run_apart(_write_site, content_dir, engine, options, staging)
+        index_site(staging, searchable, options.pages_per_shard)
+        swap_into_place(staging, output)
+    return problems
+
+
+def _write_site(content_dir: Path, engine: Engine, options: BuildOptions, staging: Path) -> tuple[list[Problem], list[str]]:
+    """Load, check and render the content, and have the engine write it into ``staging``.
+
+    Returns the warnings and the pages to index, in the order to index them.
+    """
+    content, problems = _checked_content(content_dir, options)
     site = content.site
     outputs = render_site(content, options.templates_dir)
     del content  # the renderer holds the public copy; the full one is no longer needed
-    with build_lock(output), staging_folder(output) as staging:
-        _publish(engine.publish, outputs, site, staging, options)
-        swap_into_place(staging, output)
-    return problems
+    searchable: list[tuple[int | None, str]] = []
+    engine.publish(_noting_searchable(outputs, searchable), site, NAVIGATION, staging, options.today)
+    return problems, _index_order(searchable)
 
 
 @dataclass
@@ -104,19 +119,19 @@ def build_live(
     was being built, so that a build never puts back an older page. Raises
     ContentError on errors, leaving the served site as it was.
     """
-    content, problems = _checked_content(content_dir, output, options)
+    content, problems = _checked_content(content_dir, options)
+    _check_output(output, {"content folder": content_dir, **options.protected})
     with build_lock(output), staging_folder(output) as staging:
         outputs = render_site(content, options.templates_dir)
         session = _publish(engine.publish_live, outputs, content.site, staging, options)
         finish(LiveSite(content, problems, session, staging, output))
 
 
-def _checked_content(content_dir: Path, output: Path, options: BuildOptions) -> tuple[Content, list[Problem]]:
-    """The loaded content and its warnings; ContentError when there is any error or the output is unsafe."""
+def _checked_content(content_dir: Path, options: BuildOptions) -> tuple[Content, list[Problem]]:
+    """The loaded content and its warnings; ContentError when there is any error."""
     content, problems = load_content(content_dir, options.today)
     if content is None or errors_in(problems):
         raise ContentError(problems)
-    _check_output(output, {"content folder": content_dir, **options.protected})
     return content, problems
 
 
@@ -124,10 +139,13 @@ def _publish(publish: Callable[..., T], outputs: Iterable[Output], site: SiteSet
     """Have the engine write every output into ``staging``, then index the searchable pages."""
     searchable: list[tuple[int | None, str]] = []
     written = publish(_noting_searchable(outputs, searchable), site, NAVIGATION, staging, options.today)
-    # The pages the index sorts by name go first, in that order (see index_site).
-    in_order = sorted(searchable, key=lambda page: (page[0] is None, page[0] or 0, page[1]))
-    index_site(staging, [path for _, path in in_order], options.pages_per_shard)
+    index_site(staging, _index_order(searchable), options.pages_per_shard)
     return written
+
+
+def _index_order(searchable: list[tuple[int | None, str]]) -> list[str]:
+    """The pages to index: the ones the index sorts by name first, in that order (see index_site)."""
+    return [path for _, path in sorted(searchable, key=lambda page: (page[0] is None, page[0] or 0, page[1]))]
 
 
 def _noting_searchable(outputs: Iterable[Output], searchable: list[tuple[int | None, str]]) -> Iterator[Output]:

@@ -70,6 +70,10 @@ class ContentError(Exception):
         self.problems = sorted(problems)
         super().__init__(format_problems(self.problems, "text"))
 
+    def __reduce__(self):
+        # Made again from its problems (a build in a child process sends it back).
+        return (ContentError, (self.problems,))
+
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """Only the problems that stop a build."""

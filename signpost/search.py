@@ -35,9 +35,9 @@ from signpost.publish import link_or_copy
 
 BUNDLE = "pagefind"
 SHARD_LIST = "shards.json"
-# At most this many pages per Pagefind run: about 220 MB of memory each, so
-# that with the build's own 230 MB at 10,000 assets the whole process tree
-# stays under 500 MB; and about 20 KB of index before the first result.
+# At most this many pages per Pagefind run: about 250 MB of memory each (the
+# build has given back its own by then, see signpost.apart); and about 20 KB
+# of index before the first result.
 PAGES_PER_SHARD = 1500
 
 

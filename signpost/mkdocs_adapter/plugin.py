@@ -3,20 +3,31 @@
 Each rendered page becomes a :class:`RenderedPage`: a MkDocs page whose
 title, description, address, edit link and body are set from the core's
 typed fields, so no title is parsed, no address is guessed from a file name
-and no body is swapped. Plain files go in as generated files; checked source
-files (news posts for Material's blog, pictures) are placed in the engine's
-own, otherwise empty, docs folder.
+and no body is swapped. Checked source files (news posts for Material's
+blog, pictures) are placed in the engine's own, otherwise empty, docs folder.
+
+MkDocs holds an object for every file it knows until the build ends, which
+at 100,000 activities is hundreds of megabytes. So only what MkDocs needs to
+know goes in as its files: the pages of the navigation and the source files.
+Plain files are written as they come. Pages outside the navigation (every
+activity's, every listing's) are written after MkDocs' own, one at a time,
+the way MkDocs writes a page, and let go of.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
+
+# MkDocs has no public way to write one page; this is the function its own
+# build calls for each page (MkDocs 1.6.x, as pinned in pyproject.toml).
+from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -75,6 +86,11 @@ class RenderedPage(MkDocsPage):
         self._render = output.render
         self._written: str | None = None
 
+    def written(self) -> None:
+        """The page is written: let go of its body and what makes it (a live preview shows it again first)."""
+        self._written = None
+        self._render = _NO_BODY
+
     def read_source(self, config: MkDocsConfig) -> None:
         """There is no Markdown to read: the body is finished HTML."""
         self.markdown = ""
@@ -103,14 +119,44 @@ class RenderedPage(MkDocsPage):
             self._written = None
 
 
+def _no_body() -> str:
+    raise RuntimeError("this page was written already; show it a new body first")
+
+
+_NO_BODY = _no_body
+
+
 @dataclass(frozen=True)
 class KeptBuild:
-    """MkDocs' view of a finished build: what writing one of its pages again needs."""
+    """MkDocs' view of a build: what writing one of its pages (again) needs.
+
+    ``outside_navigation`` holds the addresses of the pages written after
+    MkDocs' own (kept for a live preview only).
+    """
 
     config: MkDocsConfig
     files: Files
     nav: Navigation
     env: jinja2.Environment
+    outside_navigation: frozenset[str] = frozenset()
+
+    @cached_property
+    def documents(self) -> Sequence[File]:
+        """The pages MkDocs hands each page's template, as its build does."""
+        return self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+
+    def write_page(self, page: RenderedPage) -> None:
+        """Write ``page`` (to its file's ``abs_dest_path``) as MkDocs' build writes a page."""
+        _build_page(page, self.config, self.documents, self.nav, self.env)
+
+
+def page_file(output: Page, config: MkDocsConfig, nav_label: str | None = None) -> File:
+    """The MkDocs file and page (``file.page``) that publish ``output``."""
+    inclusion = InclusionLevel.INCLUDED if nav_label is not None else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, source_uri(output.url), content="", inclusion=inclusion)
+    file.dest_uri, file.url = output.path, output.url or "./"
+    RenderedPage(output, file, config, nav_label)
+    return file
 
 
 class SignpostPlugin(BasePlugin):
@@ -125,6 +171,9 @@ class SignpostPlugin(BasePlugin):
         self.keep = keep
         self.kept: KeptBuild | None = None
         self._nav: Navigation | None = None
+        self._built: KeptBuild | None = None
+        # Pages outside the navigation, written after MkDocs' own (on_post_build).
+        self.later: list[Page] = []
         self.trusted = TrustedScripts()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -140,23 +189,18 @@ class SignpostPlugin(BasePlugin):
     # Before Material's blog plugin looks for posts in on_files.
     @event_priority(100)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add every output: pages, files and the source files the blog publishes."""
+        """Take every output: add the navigation's pages and the blog's sources, write plain files, keep the rest."""
         for output in self.outputs:
-            if isinstance(output, Page):
-                files.append(self._page_file(output, config))
+            if isinstance(output, Page) and output.url in self.in_navigation:
+                files.append(page_file(output, config, self.in_navigation[output.url]))
+            elif isinstance(output, Page):
+                self.later.append(output)
             elif isinstance(output, FileOutput):
-                _replace(files, _file(output, config))
+                _write_file(files, output, config)
             else:
                 files.append(self._source_file(output, config))
         self.outputs = ()
         return files
-
-    def _page_file(self, output: Page, config: MkDocsConfig) -> File:
-        inclusion = InclusionLevel.INCLUDED if output.url in self.in_navigation else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, source_uri(output.url), content="", inclusion=inclusion)
-        file.dest_uri, file.url = output.path, output.url or "./"
-        RenderedPage(output, file, config, self.in_navigation.get(output.url))
-        return file
 
     def _source_file(self, output: SourceFile, config: MkDocsConfig) -> File:
         # Material's blog reads posts and its index from the docs folder, so
@@ -176,16 +220,18 @@ class SignpostPlugin(BasePlugin):
                     f"{source.source}: the blog publishes this at '{file.url}', not '{source.url}'; "
                     'set post_url_format: "{file}" for the blog in mkdocs.yml'
                 )
-        if self.keep:
-            self._nav = nav
+        self._nav = nav
         return nav
 
     # After the blog has added its own to the theme's environment.
     @event_priority(-100)
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        """Keep what writing one page needs, when a live preview asked for it."""
-        if self.keep and self._nav is not None:
-            self.kept = KeptBuild(config, files, self._nav, env)
+        """Keep what writing one page needs: for the pages written later, and for a live preview."""
+        if self._nav is not None:
+            outside = frozenset(output.url for output in self.later) if self.keep else frozenset()
+            self._built = KeptBuild(config, files, self._nav, env, outside)
+        if self.keep:
+            self.kept = self._built
         return env
 
     def on_pre_page(self, page: MkDocsPage, *, config: MkDocsConfig, files: Files) -> MkDocsPage:
@@ -205,8 +251,17 @@ class SignpostPlugin(BasePlugin):
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         """Make Material's page shell valid HTML, add the security policy; let go of a written page's body."""
         if isinstance(page, RenderedPage):
-            page.content = None
+            page.written()
         return with_policy(_CHECKBOX_AUTOCOMPLETE.sub(r"\1", output), self.site, self.trusted)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the pages outside the navigation, one at a time, as MkDocs wrote its own."""
+        if self._built is None:
+            raise PluginError("the theme was not set up, so no page could be written")
+        # Last first, each let go of once written: the memory of the ones
+        # written goes to the next ones. The order of writing changes nothing.
+        while self.later:
+            self._built.write_page(page_file(self.later.pop(), config).page)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The same for pages made from a template alone, such as 404.html."""
@@ -220,38 +275,15 @@ class SignpostPlugin(BasePlugin):
         return source.source if source else None
 
 
-class MadeOnWriteFile(File):
-    """A generated file whose bytes the core makes only when MkDocs writes it."""
-
-    def __init__(self, output: FileOutput, config: MkDocsConfig):
-        super().__init__(output.path, None, config.site_dir, config.use_directory_urls)
-        self.generated_by = "signpost"
-        self._output = output
-
-    @property
-    def content_bytes(self) -> bytes:
-        """The bytes, made now."""
-        return self._output.content()
-
-    def copy_file(self, dirty: bool = False) -> None:
-        """Write the bytes to the site folder piece by piece, as they are made."""
-        target = Path(self.abs_dest_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("wb") as file:
-            for piece in self._output.pieces():
-                file.write(piece)
-
-
-def _file(output: FileOutput, config: MkDocsConfig) -> File:
-    if callable(output.data):
-        return MadeOnWriteFile(output, config)
-    return File.generated(config, output.path, content=output.data)
-
-
-def _replace(files: Files, file: File) -> None:
+def _write_file(files: Files, output: FileOutput, config: MkDocsConfig) -> None:
+    """Write a plain file into the site now, piece by piece as it is made."""
     # The core's file wins over a theme file of the same name (the theme's
-    # sitemap.xml template, once it is no longer rendered).
-    existing = files.get_file_from_path(file.src_uri)
+    # sitemap.xml template, once it is no longer rendered): MkDocs would copy it later.
+    existing = files.get_file_from_path(output.path)
     if existing is not None:
         files.remove(existing)
-    files.append(file)
+    target = Path(config.site_dir) / output.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as file:
+        for piece in output.pieces():
+            file.write(piece)

@@ -14,13 +14,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-# MkDocs has no public way to write one page; this is the function its own
-# build calls for each page (MkDocs 1.6.x, as pinned in pyproject.toml).
-from mkdocs.commands.build import _build_page
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File
 from mkdocs.utils import write_file
 
-from signpost.mkdocs_adapter.plugin import KeptBuild, RenderedPage, source_uri
+from signpost.mkdocs_adapter.plugin import KeptBuild, RenderedPage, page_file, source_uri
 from signpost.outputs import FileOutput, Output, Page
 
 
@@ -30,8 +27,6 @@ class MkDocsSession:
     def __init__(self, kept: KeptBuild, site_dir: Path):
         self.kept = kept
         self.site_dir = Path(site_dir)
-        # The pages MkDocs hands each page's template, as the full build did.
-        self.documents = kept.files.documentation_pages(inclusion=InclusionLevel.is_included)
 
     def move_to(self, site_dir: Path) -> None:
         """The site's folder was moved (swapped into place): write there from now on."""
@@ -61,15 +56,17 @@ class MkDocsSession:
 
     def _file_of(self, page: Page) -> File | None:
         file = self.kept.files.get_file_from_path(source_uri(page.url))
-        return file if file is not None and isinstance(file.page, RenderedPage) else None
+        if file is not None and isinstance(file.page, RenderedPage):
+            return file
+        # A page outside the navigation was written after MkDocs' own, from a page of its own.
+        return page_file(page, self.kept.config) if page.url in self.kept.outside_navigation else None
 
     def _write_page(self, output: Page, file: File) -> None:
         file.page.show(output)
-        kept = self.kept
         # The build wrote into a staging folder, since swapped into place.
         with _in_place(self.site_dir / file.dest_uri) as written:
             file.abs_dest_path = str(written)
-            _build_page(file.page, kept.config, self.documents, kept.nav, kept.env)
+            self.kept.write_page(file.page)
 
 
 @contextmanager
