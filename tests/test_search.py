@@ -83,11 +83,17 @@ def test_the_first_shard_shows_its_results_before_the_others_arrive(browser, sha
         assert tab.locator("[data-result-count]").inner_text() == "Still searching\u2026"
         assert held, "the other bundles were asked for only after the first answered"
         assert tab.locator("[data-find][data-ready]").count() == 0
+        # A keyboard user already in the early list keeps their place when the whole list is drawn.
+        second = tab.locator("[data-results] > li a[href]").nth(1)
+        second.focus()
+        href = second.get_attribute("href")
         released.append(True)
         for route in held:
             route.continue_()
         tab.wait_for_selector("[data-find][data-ready]", timeout=15_000)
         assert tab.locator("[data-result-count]").inner_text() == f"{activities} activities match."
+        assert tab.evaluate("document.activeElement.closest('[data-results]') !== null")
+        assert tab.evaluate("document.activeElement.getAttribute('href')") == href
     finally:
         tab.close()
 

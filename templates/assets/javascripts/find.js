@@ -279,12 +279,15 @@
       if (mine !== run) { return null; }
       results = found;
       shown = [];
-      root.querySelector("[data-results]").textContent = "";
-      showChips(state);
-      if (whole) { announce(main.results.length, state); } else {
-        root.querySelector("[data-result-count]").textContent = "Still searching\u2026";
-      }
-      return showMore().then(function () {
+      var list = root.querySelector("[data-results]");
+      return window.signpostPagefind.keepingPlace(list, function () {
+        list.textContent = "";
+        showChips(state);
+        if (whole) { announce(main.results.length, state); } else {
+          root.querySelector("[data-result-count]").textContent = "Still searching\u2026";
+        }
+        return showMore();
+      }).then(function () {
         if (!whole) { root.querySelector("[data-more]").hidden = true; }
       });
     });

@@ -21,6 +21,10 @@
 //   then with the whole index's (whole = true). Resolves when the whole
 //   answer has been shown. show should leave "nothing found" to the whole
 //   answer.
+// - keepingPlace(list, redraw): draws a list of results again (redraw may
+//   return a promise) without losing a keyboard or screen-reader user's
+//   place: the link that had focus in it has focus again after, or, if it
+//   has gone, the list's first link.
 // Each bundle is loaded once per page. If the first bundle fails to load,
 // the next call tries again (the connection may be back).
 (function () {
@@ -92,5 +96,17 @@
     });
   }
 
-  window.signpostPagefind = { load: load, inStages: inStages };
+  function keepingPlace(list, redraw) {
+    var focused = document.activeElement;
+    var href = focused && focused !== list && list.contains(focused) ? focused.getAttribute("href") : null;
+    return Promise.resolve(redraw()).then(function (value) {
+      if (href !== null) {
+        var again = list.querySelector("a[href='" + CSS.escape(href) + "']") || list.querySelector("a[href]");
+        if (again) { again.focus(); }
+      }
+      return value;
+    });
+  }
+
+  window.signpostPagefind = { load: load, inStages: inStages, keepingPlace: keepingPlace };
 })();

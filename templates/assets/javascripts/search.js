@@ -158,9 +158,11 @@
       return null;
     }
     current = { parsed: parsed, results: results, shown: 0 };
-    clearResults();
-    showChips(parsed);
-    return showMore(number, Math.max(PAGE_SIZE, wanted || 0)).then(function () {
+    return window.signpostPagefind.keepingPlace(list, function () {
+      clearResults();
+      showChips(parsed);
+      return showMore(number, Math.max(PAGE_SIZE, wanted || 0));
+    }).then(function () {
       if (number !== searchNumber) {
         return null;
       }
