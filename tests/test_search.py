@@ -98,6 +98,30 @@ def test_the_first_shard_shows_its_results_before_the_others_arrive(browser, sha
         tab.close()
 
 
+def test_when_part_of_the_index_fails_to_load_the_early_results_stay_with_a_warning(browser, sharded):
+    # The first bundle's results are right as far as they go: a bundle that
+    # cannot be loaded afterwards must not wipe them, nor pass them off as all.
+    site, url = sharded
+    tab = browser.new_page()
+    try:
+        tab.route(re.compile(r"/pagefind-\d+/"), lambda route: route.abort())
+        tab.goto(f"{url}find/", wait_until="load")
+        tab.wait_for_function(
+            "() => document.querySelector('[data-result-count]').textContent.startsWith('Only part of the list')", timeout=15_000
+        )
+        assert tab.locator("[data-results] > li").count() > 0
+        assert "Reload the page" in tab.locator("[data-result-count]").inner_text()
+        # "free" is a filter alone: every activity page answers it, so the first bundle has some.
+        tab.goto(f"{url}search/?q=free", wait_until="load")
+        tab.wait_for_function(
+            "() => document.getElementById('sp-search-status').textContent.startsWith('Only part of the directory')",
+            timeout=15_000,
+        )
+        assert tab.locator(".sp-result").count() > 0
+    finally:
+        tab.close()
+
+
 def test_a_site_with_nothing_published_yet_still_builds_a_search_index(small_content, tmp_path):
     # A new team's first build may hold only drafts (an import marks gaps as
     # drafts): Pagefind refuses an index of no pages, so the build must not.

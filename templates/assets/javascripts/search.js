@@ -141,12 +141,19 @@
         return null;
       })
       .catch(function () {
-        if (number === searchNumber) {
-          clearResults();
-          status.textContent = "Sorry, search is not working at the moment. You can browse instead.";
-          suggestion.hidden = true;
-          help.hidden = false;
+        if (number !== searchNumber) {
+          return;
         }
+        if (current && current.results.length && list.firstChild) {
+          // The first part of the index answered and its results are right,
+          // as far as they go: keep them, and say that they may not be all.
+          status.textContent = "Only part of the directory could be searched, so these may not be all the results. Reload the page to try again.";
+          return;
+        }
+        clearResults();
+        status.textContent = "Sorry, search is not working at the moment. You can browse instead.";
+        suggestion.hidden = true;
+        help.hidden = false;
       });
   }
 
