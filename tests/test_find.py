@@ -4,6 +4,7 @@ Back and Forward step through choices, and it all works by keyboard."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -254,3 +255,36 @@ def test_without_javascript_the_find_page_points_to_plain_lists_that_reach_every
         context.close()
     with_a_session = {r.item.name for r in PUBLIC.assets.values() if r.item.status != "closed" and r.item.schedule.sessions}
     assert with_a_session <= reached
+
+
+def test_show_more_pressed_while_a_new_list_is_coming_adds_nothing_to_it(page, example_url):
+    # The new list's first page waits here for its results' details: "Show
+    # more" pressed meanwhile must not add an old or doubled page.
+    page.goto(example_url + "find/", wait_until="load")
+    page.wait_for_function("document.querySelector('[data-find]').getAttribute('data-ready') === '/find/'")
+    assert page.locator("[data-more]").is_visible()
+    held, released = [], []
+
+    def hold(route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route(re.compile(r"/pagefind/fragment/"), hold)
+    address = "find/?area=moor-villages"
+    choice = page.locator("input[name='area'][value='moor-villages']")
+    if not choice.is_visible():
+        page.locator("details", has=choice).locator("summary").click()
+    choice.check()
+    for _ in range(100):  # until the new list's first page asks for its details
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the new list should be waiting for its results' details"
+    page.locator("[data-more]").click()
+    page.wait_for_timeout(200)  # time for a wrong page to be asked for
+    released.append(True)
+    for route in held:
+        route.continue_()
+    assert shown_names(page) == expected_names(address)

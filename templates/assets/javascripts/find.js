@@ -29,6 +29,7 @@
   var results = [];
   var position = null;
   var run = 0;
+  var listed = 0; // the update whose list is drawn (see showMore)
 
   // ----- state <-> address <-> form -----
   function readState() {
@@ -200,7 +201,10 @@
 
   // ----- results -----
 
-  function showMore() {
+  // fresh: the first page of a new list. "Show more" does nothing until that
+  // page is drawn: the list on show would be an old one, or half drawn.
+  function showMore(fresh) {
+    if (!fresh && listed !== run) { return Promise.resolve(); }
     var list = root.querySelector("[data-results]");
     var next = results.slice(shown.length, shown.length + PAGE);
     var mine = run;
@@ -289,8 +293,9 @@
         if (whole) { announce(main.results.length, state); } else {
           root.querySelector("[data-result-count]").textContent = "Still searching\u2026";
         }
-        return showMore();
+        return showMore(true);
       }).then(function () {
+        if (mine === run) { listed = mine; }
         if (!whole) { root.querySelector("[data-more]").hidden = true; }
       });
     });
