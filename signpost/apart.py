@@ -17,9 +17,11 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 from collections.abc import Callable
+from multiprocessing.pool import ExceptionWithTraceback
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -40,6 +42,12 @@ def run_apart(function: Callable[..., T], *args: object) -> T:
     except EOFError:
         child.join()
         raise RuntimeError(f"the process writing the site stopped before it finished (exit code {child.exitcode})") from None
+    except BaseException:
+        # Stopped here (Ctrl-C): the child must not write on into a folder
+        # that is about to be removed, or hold the lock of the next build.
+        child.kill()
+        child.join()
+        raise
     finally:
         receiving.close()
     child.join()
@@ -50,16 +58,28 @@ def run_apart(function: Callable[..., T], *args: object) -> T:
 
 def _run_and_send(sending, parent: int, function: Callable, args: tuple) -> None:
     _end_with(parent)
+    # Ctrl-C reaches the whole process group: the parent answers it, and stops this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         outcome = ("returned", function(*args))
-    except BaseException as error:  # every outcome goes back to the parent, even Ctrl-C
-        outcome = ("raised", error)
+    except BaseException as error:  # every outcome goes back to the parent
+        outcome = ("raised", _sendable(error))
     try:
         sending.send(outcome)
-    except Exception as error:  # a result or error that cannot be sent: say why, plainly
-        sending.send(("raised", RuntimeError(f"{outcome[1]} (and it could not be passed back: {error})")))
+    except Exception as error:  # a result that cannot be sent: say why, plainly
+        sending.send(("raised", RuntimeError(f"the result ({type(outcome[1]).__name__}) could not be passed back: {error}")))
     finally:
         sending.close()
+
+
+def _sendable(error: BaseException) -> BaseException:
+    """``error`` with its traceback (shown by --debug), or a plain RuntimeError if it cannot be sent whole."""
+    wrapped = ExceptionWithTraceback(error, error.__traceback__)
+    try:
+        pickle.loads(pickle.dumps(wrapped))
+    except Exception as problem:  # any failure to rebuild it
+        return RuntimeError(f"{error} (and it could not be passed back whole: {problem})")
+    return wrapped
 
 
 def _end_with(parent: int) -> None:

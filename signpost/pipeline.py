@@ -69,7 +69,7 @@ def build_site(content_dir: Path, output: Path, engine: Engine, options: BuildOp
 
     A failed build leaves the previous site in ``output`` untouched.
     """
-    _check_output(output, {"content folder": content_dir, **options.protected})
+    _check_output(output, content_dir, options)
     with build_lock(output), staging_folder(output) as staging:
         # Loaded and written apart, so that its memory is given back before
         # the search index is built (see signpost.apart).
@@ -88,9 +88,8 @@ def _write_site(content_dir: Path, engine: Engine, options: BuildOptions, stagin
     site = content.site
     outputs = render_site(content, options.templates_dir)
     del content  # the renderer holds the public copy; the full one is no longer needed
-    searchable: list[tuple[int | None, str]] = []
-    engine.publish(_noting_searchable(outputs, searchable), site, NAVIGATION, staging, options.today)
-    return problems, _index_order(searchable)
+    _, pages = _publish(engine.publish, outputs, site, staging, options)
+    return problems, pages
 
 
 @dataclass
@@ -120,10 +119,11 @@ def build_live(
     ContentError on errors, leaving the served site as it was.
     """
     content, problems = _checked_content(content_dir, options)
-    _check_output(output, {"content folder": content_dir, **options.protected})
+    _check_output(output, content_dir, options)
     with build_lock(output), staging_folder(output) as staging:
         outputs = render_site(content, options.templates_dir)
-        session = _publish(engine.publish_live, outputs, content.site, staging, options)
+        session, pages = _publish(engine.publish_live, outputs, content.site, staging, options)
+        index_site(staging, pages, options.pages_per_shard)
         finish(LiveSite(content, problems, session, staging, output))
 
 
@@ -135,12 +135,13 @@ def _checked_content(content_dir: Path, options: BuildOptions) -> tuple[Content,
     return content, problems
 
 
-def _publish(publish: Callable[..., T], outputs: Iterable[Output], site: SiteSettings, staging: Path, options: BuildOptions) -> T:
-    """Have the engine write every output into ``staging``, then index the searchable pages."""
+def _publish(
+    publish: Callable[..., T], outputs: Iterable[Output], site: SiteSettings, staging: Path, options: BuildOptions
+) -> tuple[T, list[str]]:
+    """Have the engine write every output into ``staging``; what it returned, and the pages to index in order."""
     searchable: list[tuple[int | None, str]] = []
     written = publish(_noting_searchable(outputs, searchable), site, NAVIGATION, staging, options.today)
-    index_site(staging, _index_order(searchable), options.pages_per_shard)
-    return written
+    return written, _index_order(searchable)
 
 
 def _index_order(searchable: list[tuple[int | None, str]]) -> list[str]:
@@ -158,8 +159,8 @@ def _noting_searchable(outputs: Iterable[Output], searchable: list[tuple[int | N
         yield output
 
 
-def _check_output(output: Path, protected: dict[str, Path]) -> None:
-    reason = unsafe_output(output, protected)
+def _check_output(output: Path, content_dir: Path, options: BuildOptions) -> None:
+    reason = unsafe_output(output, {"content folder": content_dir, **options.protected})
     if reason:
         raise ContentError(
             [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -184,3 +185,18 @@ def test_closed_and_finished_assets_keep_a_page_but_leave_the_listings(small_con
     closed_page = (site / "directory" / "old-bowls-club" / "index.html").read_text()
     assert "This has closed." in closed_page and "data-pagefind-body" not in closed_page
     assert "The dates listed here have passed." in (site / "directory" / "summer-taster-day" / "index.html").read_text()
+
+
+def test_a_news_post_may_link_to_the_feed_and_to_an_activity_page(small_content, tmp_path):
+    # MkDocs checks a post's links against the files it holds, and it holds
+    # neither plain files nor pages outside the navigation: both exist all the same.
+    post = small_content / "news" / "posts" / "first-post.md"
+    post.write_text(
+        post.read_text() + "\nFollow [the news](../../feed.xml) or meet [the Rovers](../../directory/rovers/index.md).\n"
+    )
+    output = tmp_path / "site"
+    assert build(small_content, output) == 0
+    [page] = [path for path in output.glob("news/**/index.html") if "the Rovers" in path.read_text()]
+    address = "https://example.org/" + page.parent.relative_to(output).as_posix() + "/"
+    links = {urljoin(address, href) for href in re.findall(r'href="([^"]+)"', page.read_text())}
+    assert {"https://example.org/feed.xml", "https://example.org/directory/rovers/"} <= links

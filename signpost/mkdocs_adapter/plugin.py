@@ -17,7 +17,7 @@ the way MkDocs writes a page, and let go of.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -89,7 +89,7 @@ class RenderedPage(MkDocsPage):
     def written(self) -> None:
         """The page is written: let go of its body and what makes it (a live preview shows it again first)."""
         self._written = None
-        self._render = _NO_BODY
+        self._render = _no_body
 
     def read_source(self, config: MkDocsConfig) -> None:
         """There is no Markdown to read: the body is finished HTML."""
@@ -120,10 +120,7 @@ class RenderedPage(MkDocsPage):
 
 
 def _no_body() -> str:
-    raise RuntimeError("this page was written already; show it a new body first")
-
-
-_NO_BODY = _no_body
+    return ""
 
 
 @dataclass(frozen=True)
@@ -196,11 +193,16 @@ class SignpostPlugin(BasePlugin):
             elif isinstance(output, Page):
                 self.later.append(output)
             elif isinstance(output, FileOutput):
-                _write_file(files, output, config)
+                # The core's file wins over a theme file of the same name (the
+                # theme's sitemap.xml template, no longer rendered): MkDocs would copy it later.
+                existing = files.get_file_from_path(output.path)
+                if existing is not None:
+                    files.remove(existing)
+                write_file_output(Path(config.site_dir) / output.path, output)
             else:
                 files.append(self._source_file(output, config))
         self.outputs = ()
-        return files
+        return _SiteFiles(files, config, lambda: {source_uri(page.url) for page in self.later})
 
     def _source_file(self, output: SourceFile, config: MkDocsConfig) -> File:
         # Material's blog reads posts and its index from the docs folder, so
@@ -254,6 +256,8 @@ class SignpostPlugin(BasePlugin):
             page.written()
         return with_policy(_CHECKBOX_AUTOCOMPLETE.sub(r"\1", output), self.site, self.trusted)
 
+    # Before any plugin that works on the finished site.
+    @event_priority(100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the pages outside the navigation, one at a time, as MkDocs wrote its own."""
         if self._built is None:
@@ -275,15 +279,39 @@ class SignpostPlugin(BasePlugin):
         return source.source if source else None
 
 
-def _write_file(files: Files, output: FileOutput, config: MkDocsConfig) -> None:
-    """Write a plain file into the site now, piece by piece as it is made."""
-    # The core's file wins over a theme file of the same name (the theme's
-    # sitemap.xml template, once it is no longer rendered): MkDocs would copy it later.
-    existing = files.get_file_from_path(output.path)
-    if existing is not None:
-        files.remove(existing)
-    target = Path(config.site_dir) / output.path
+def write_file_output(target: Path, output: FileOutput) -> None:
+    """Write a plain file at ``target``, piece by piece as it is made."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as file:
         for piece in output.pieces():
             file.write(piece)
+
+
+class _SiteFiles(Files):
+    """MkDocs' files, answering also for the site's files it does not hold.
+
+    A news post may link to a plain file (feed.xml, an export) or to a page
+    written after MkDocs' own (``../directory/x/index.md``). MkDocs checks
+    such links against its files and, in strict mode, stops the build on a
+    link it cannot find; these exist, so they are found here.
+    """
+
+    def __init__(self, files: Files, config: MkDocsConfig, later_sources: Callable[[], set[str]]):
+        super().__init__(list(files))
+        self._config = config
+        self._later_sources = later_sources
+        self._later: set[str] | None = None
+
+    def get_file_from_path(self, path: str) -> File | None:
+        """The file MkDocs holds at ``path``, or a stand-in for a file or later page the site has there."""
+        found = super().get_file_from_path(path)
+        if found is not None or not self._ours(path):
+            return found
+        return File.generated(self._config, path, content=b"")
+
+    def _ours(self, path: str) -> bool:
+        if (Path(self._config.site_dir) / path).is_file():  # plain files are written already
+            return True
+        if self._later is None:  # made once, only when a post links to a page MkDocs does not hold
+            self._later = self._later_sources()
+        return path in self._later

@@ -15,9 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.structure.files import File
-from mkdocs.utils import write_file
 
-from signpost.mkdocs_adapter.plugin import KeptBuild, RenderedPage, page_file, source_uri
+from signpost.mkdocs_adapter.plugin import KeptBuild, RenderedPage, page_file, source_uri, write_file_output
 from signpost.outputs import FileOutput, Output, Page
 
 
@@ -49,7 +48,7 @@ class MkDocsSession:
         for output, file in zip(outputs, files, strict=True):
             if isinstance(output, FileOutput):
                 with _in_place(self.site_dir / output.path) as written:
-                    write_file(output.content(), str(written))
+                    write_file_output(written, output)
             else:
                 self._write_page(output, file)
         return True

@@ -271,7 +271,7 @@
       if (mine !== run) { return; }
       // Early results from the first part of the index are right, as far as
       // they go: keep them, and say that they may not be all.
-      var partly = root.querySelector("[data-results] > li") !== null;
+      var partly = listed === mine; // this update's first part was drawn
       root.querySelector("[data-result-count]").textContent = partly
         ? "Only part of the list could be loaded, so it may not show every activity that matches. Reload the page to try again."
         : "Sorry, this list is not working at the moment. You can browse by type, area or day instead.";

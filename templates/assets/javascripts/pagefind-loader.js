@@ -23,8 +23,8 @@
 //   answer.
 // - keepingPlace(list, redraw): draws a list of results again (redraw may
 //   return a promise) without losing a keyboard or screen-reader user's
-//   place: the link that had focus in it has focus again after, or, if it
-//   has gone, the list's first link.
+//   place: the result that had focus has it again after (on its link), or,
+//   if it has gone, the list's first link.
 // Each bundle is loaded once per page. If the first bundle fails to load,
 // the next call tries again (the connection may be back).
 (function () {
@@ -98,9 +98,14 @@
 
   function keepingPlace(list, redraw) {
     var focused = document.activeElement;
-    var href = focused && focused !== list && list.contains(focused) ? focused.getAttribute("href") : null;
+    // The result's own link stands for it (focus may be on its shortlist button).
+    var item = focused && focused !== list && list.contains(focused) ? focused.closest("li") : null;
+    var link = item && item.querySelector("a[href]");
+    var href = link ? link.getAttribute("href") : null;
     return Promise.resolve(redraw()).then(function (value) {
-      if (href !== null) {
+      // Only when the redraw took focus away: not if the user has moved on.
+      var lost = !document.activeElement || document.activeElement === document.body;
+      if (href !== null && lost) {
         var again = list.querySelector("a[href='" + CSS.escape(href) + "']") || list.querySelector("a[href]");
         if (again) { again.focus(); }
       }

@@ -144,7 +144,7 @@
         if (number !== searchNumber) {
           return;
         }
-        if (current && current.results.length && list.firstChild) {
+        if (current && current.number === number && current.results.length && list.firstChild) {
           // The first part of the index answered and its results are right,
           // as far as they go: keep them, and say that they may not be all.
           status.textContent = "Only part of the directory could be searched, so these may not be all the results. Reload the page to try again.";
@@ -164,7 +164,7 @@
     if (number !== searchNumber) {
       return null;
     }
-    current = { parsed: parsed, results: results, shown: 0 };
+    current = { number: number, parsed: parsed, results: results, shown: 0 };
     return window.signpostPagefind.keepingPlace(list, function () {
       clearResults();
       showChips(parsed);
