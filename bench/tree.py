@@ -71,11 +71,6 @@ def tree_now(root: int) -> Peaks:
     return Peaks(total / 1024, largest / 1024)
 
 
-def tree_mb(root: int) -> float:
-    """The resident memory (MB) of process ``root`` and all its descendants now."""
-    return tree_now(root).tree_mb
-
-
 def run_watched(command: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, Peaks]:
     """Run ``command`` to the end; return its result (output captured as text) and the peaks of its tree.
 
