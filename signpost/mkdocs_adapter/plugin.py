@@ -166,7 +166,6 @@ class SignpostPlugin(BasePlugin):
         self.sources: dict[str, SourceFile] = {}
         # A live preview keeps MkDocs' view of the build, to write single pages again.
         self.keep = keep
-        self.kept: KeptBuild | None = None
         self._nav: Navigation | None = None
         self._built: KeptBuild | None = None
         # Pages outside the navigation, written after MkDocs' own (on_post_build).
@@ -232,9 +231,12 @@ class SignpostPlugin(BasePlugin):
         if self._nav is not None:
             outside = frozenset(output.url for output in self.later) if self.keep else frozenset()
             self._built = KeptBuild(config, files, self._nav, env, outside)
-        if self.keep:
-            self.kept = self._built
         return env
+
+    @property
+    def kept(self) -> KeptBuild | None:
+        """MkDocs' view of the build, for a live preview to write pages again (None unless asked for)."""
+        return self._built if self.keep else None
 
     def on_pre_page(self, page: MkDocsPage, *, config: MkDocsConfig, files: Files) -> MkDocsPage:
         """Give pages from source files (news posts) their edit link from the site settings."""
