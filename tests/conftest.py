@@ -139,6 +139,30 @@ def serve_folder(folder: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+class HeldRequests:
+    """A browser route handler that holds matching requests until ``release()``, then lets all through.
+
+    ``held`` lists the requests waiting: a test sees what the page asked for
+    before it could go on.
+    """
+
+    def __init__(self) -> None:
+        self.held: list = []
+        self._released = False
+
+    def __call__(self, route) -> None:
+        if self._released:
+            route.continue_()
+        else:
+            self.held.append(route)
+
+    def release(self) -> None:
+        """Let the held requests through, and every later one."""
+        self._released = True
+        for route in self.held:
+            route.continue_()
+
+
 @pytest.fixture(scope="session")
 def example_url(example_site: Path):
     """The example site served over HTTP (Pagefind needs real requests)."""

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from signpost.loader import load_content
-from tests.conftest import EXAMPLE_CONTENT, TODAY
+from tests.conftest import EXAMPLE_CONTENT, TODAY, HeldRequests
 
 pytestmark = pytest.mark.browser
 
@@ -263,28 +263,19 @@ def test_show_more_pressed_while_a_new_list_is_coming_adds_nothing_to_it(page, e
     page.goto(example_url + "find/", wait_until="load")
     page.wait_for_function("document.querySelector('[data-find]').getAttribute('data-ready') === '/find/'")
     assert page.locator("[data-more]").is_visible()
-    held, released = [], []
-
-    def hold(route) -> None:
-        if released:
-            route.continue_()
-        else:
-            held.append(route)
-
-    page.route(re.compile(r"/pagefind/fragment/"), hold)
+    details = HeldRequests()
+    page.route(re.compile(r"/pagefind/fragment/"), details)
     address = "find/?area=moor-villages"
     choice = page.locator("input[name='area'][value='moor-villages']")
     if not choice.is_visible():
         page.locator("details", has=choice).locator("summary").click()
     choice.check()
     for _ in range(100):  # until the new list's first page asks for its details
-        if held:
+        if details.held:
             break
         page.wait_for_timeout(50)
-    assert held, "the new list should be waiting for its results' details"
+    assert details.held, "the new list should be waiting for its results' details"
     page.locator("[data-more]").click()
     page.wait_for_timeout(200)  # time for a wrong page to be asked for
-    released.append(True)
-    for route in held:
-        route.continue_()
+    details.release()
     assert shown_names(page) == expected_names(address)

@@ -9,7 +9,7 @@ import pytest
 
 from signpost.loader import load_content
 from signpost.review import default_period
-from tests.conftest import EXAMPLE_CONTENT, TODAY, build, serve_folder
+from tests.conftest import EXAMPLE_CONTENT, TODAY, HeldRequests, build, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -65,31 +65,22 @@ def test_the_first_shard_shows_its_results_before_the_others_arrive(browser, sha
     public = load_content(EXAMPLE_CONTENT, TODAY)[0].public()
     activities = sum(record.item.status != "closed" for record in public.assets.values())
     later_bundles = re.compile(r"/pagefind-\d+/")
-    held, released = [], []
-
-    def hold(route) -> None:
-        if released:
-            route.continue_()
-        else:
-            held.append(route)
-
+    later = HeldRequests()
     tab = browser.new_page()
     try:
-        tab.route(later_bundles, hold)
+        tab.route(later_bundles, later)
         tab.goto(f"{url}find/", wait_until="load")
         tab.wait_for_selector("[data-results] > li", timeout=15_000)
         early = tab.locator("[data-results] > li").count()
         assert 0 < early < activities
         assert tab.locator("[data-result-count]").inner_text() == "Still searching\u2026"
-        assert held, "the other bundles were asked for only after the first answered"
+        assert later.held, "the other bundles were asked for only after the first answered"
         assert tab.locator("[data-find][data-ready]").count() == 0
         # A keyboard user already in the early list keeps their place when the whole list is drawn.
         second = tab.locator("[data-results] > li").nth(1).locator("a[href]").first
         second.focus()
         href = second.get_attribute("href")
-        released.append(True)
-        for route in held:
-            route.continue_()
+        later.release()
         tab.wait_for_selector("[data-find][data-ready]", timeout=15_000)
         assert tab.locator("[data-result-count]").inner_text() == f"{activities} activities match."
         assert tab.evaluate("document.activeElement.closest('[data-results]') !== null")
