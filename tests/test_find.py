@@ -279,3 +279,27 @@ def test_show_more_pressed_while_a_new_list_is_coming_adds_nothing_to_it(page, e
     page.wait_for_timeout(200)  # time for a wrong page to be asked for
     details.release()
     assert shown_names(page) == expected_names(address)
+
+
+def test_show_more_pressed_twice_quickly_adds_one_page_once(page, example_url):
+    # The second press comes while the first page's details are still on
+    # their way: it must not draw that page a second time.
+    page.goto(example_url + "find/", wait_until="load")
+    page.wait_for_function("document.querySelector('[data-find]').getAttribute('data-ready') === '/find/'")
+    first_page = page.locator("[data-results] > li").count()
+    details = HeldRequests()
+    page.route(re.compile(r"/pagefind/fragment/"), details)
+    more = page.locator("[data-more]")
+    more.click()
+    for _ in range(100):
+        if details.held:
+            break
+        page.wait_for_timeout(50)
+    assert details.held, "the next page should be waiting for its results' details"
+    more.click()
+    page.wait_for_timeout(200)  # time for a second page to be asked for
+    details.release()
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length > {first_page}")
+    page.wait_for_timeout(300)  # time for a doubled page to be drawn
+    names = [link.inner_text() for link in page.locator("[data-results] h2 a").all()]
+    assert len(names) == len(set(names)) == min(2 * first_page, len(expected_names("find/")))

@@ -18,7 +18,7 @@ from signpost import urls
 from signpost.cards import card
 from signpost.facets import asset_filters
 from signpost.loader import load_content
-from tests.conftest import EXAMPLE_CONTENT, TODAY
+from tests.conftest import EXAMPLE_CONTENT, TODAY, HeldRequests
 
 pytestmark = pytest.mark.browser
 
@@ -184,6 +184,29 @@ def test_results_come_ten_at_a_time_as_a_list_of_headed_links(page, example_url)
     assert page.locator(".sp-result").count() == min(20, total)
     # Focus goes to the first new result, so a keyboard user carries on from there.
     assert page.evaluate("document.activeElement === document.querySelectorAll('.sp-result__link')[10]")
+
+
+def test_show_more_pressed_twice_quickly_adds_one_page_once(page, example_url):
+    # The second press comes while the next page's details are on their way:
+    # it must not draw that page a second time.
+    open_search(page, example_url, "free")
+    total = len(activities(lambda asset: asset.cost.free))
+    details = HeldRequests()
+    page.route(re.compile(r"/pagefind/fragment/"), details)
+    more = page.locator("#sp-search-more")
+    more.click()
+    for _ in range(100):
+        if details.held:
+            break
+        page.wait_for_timeout(50)
+    assert details.held, "the next page should be waiting for its results' details"
+    more.click()
+    page.wait_for_timeout(200)  # time for a second page to be asked for
+    details.release()
+    page.wait_for_function("document.querySelectorAll('.sp-result').length > 10", timeout=WAIT)
+    page.wait_for_timeout(300)  # time for a doubled page to be drawn
+    links = [link.get_attribute("href") for link in page.locator("li.sp-result h2 a.sp-result__link").all()]
+    assert len(links) == len(set(links)) == min(20, total)
 
 
 def test_the_live_region_says_how_many_were_found(page, example_url):

@@ -395,12 +395,18 @@
       note.textContent = "Your browser did not share where you are, so the list stays in name order.";
     }, { maximumAge: 600000, timeout: 15000 });
   });
+  // One page at a time: a second quick press, before the first page is
+  // drawn, would start from the same place and draw that page twice.
+  var adding = false;
   root.querySelector("[data-more]").addEventListener("click", function () {
+    if (adding) { return; }
+    adding = true;
     var before = shown.length;
+    var done = function () { adding = false; };
     showMore().then(function () {
       var first = root.querySelectorAll("[data-results] > li")[before];
       if (first) { first.querySelector("a").focus(); }
-    });
+    }).then(done, done);
   });
   window.addEventListener("popstate", function () { var state = readState(); showState(state); update(state); });
 

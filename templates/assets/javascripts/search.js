@@ -359,16 +359,25 @@
     commit(input.value.trim());
   });
 
+  // One page at a time: a second quick press, before the first page is
+  // drawn, would start from the same place and draw that page twice.
+  var adding = false;
   more.addEventListener("click", function () {
-    if (!current) {
+    if (!current || adding) {
       return;
     }
-    showMore(searchNumber, PAGE_SIZE).then(function (first) {
-      var link = first && first.querySelector("a");
-      if (link) {
-        link.focus();
-      }
-    });
+    adding = true;
+    var done = function () {
+      adding = false;
+    };
+    showMore(searchNumber, PAGE_SIZE)
+      .then(function (first) {
+        var link = first && first.querySelector("a");
+        if (link) {
+          link.focus();
+        }
+      })
+      .then(done, done);
   });
 
   window.addEventListener("popstate", function () {
