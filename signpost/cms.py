@@ -131,7 +131,8 @@ def config_yaml(content: Content) -> str:
     return head + yaml.dump(cms_config(content), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's writer where it is installed: the same text, four times as fast.
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Writes a repeated list out in full each time, never as an anchor and alias."""
 
     def ignore_aliases(self, data: Any) -> bool:

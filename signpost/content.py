@@ -91,7 +91,14 @@ class Content:
 
     def relative_source(self, record: Record) -> str:
         """The record's file, relative to the content folder (``assets/x.yml``)."""
-        return Path(record.source).resolve().relative_to(self.root.resolve()).as_posix()
+        # The loader names each file from the folder it was given, so the
+        # names compare as written: resolving both (a look at the disk for
+        # each part of each path) cost milliseconds per page.
+        source = Path(record.source)
+        try:
+            return source.relative_to(self.root).as_posix()
+        except ValueError:
+            return source.resolve().relative_to(self.root.resolve()).as_posix()
 
 
 def why_hidden(item: BaseModel) -> str | None:

@@ -115,6 +115,13 @@ def test_the_form_saves_to_the_repository_in_site_yml_through_pull_requests(conf
     assert config["media_folder"] == "content/media" and config["site_url"] == settings["site_url"]
 
 
+def test_the_settings_repeat_lists_in_full_with_no_anchor_or_alias(example_site):
+    # People read the file as well as Decap, and our own content rules refuse
+    # anchors and aliases: a list used twice is written out twice.
+    events = list(yaml.parse((example_site / cms.CONFIG).read_text(encoding="utf-8")))
+    assert not [event for event in events if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None)]
+
+
 def test_staff_sign_in_through_the_service_named_in_site_yml():
     # GitHub Pages sites need their own OAuth service for Decap's GitHub sign-in.
     settings = SiteSettings.model_validate({**site_settings(), "cms_auth_url": "https://auth.example.org/github/auth"})
