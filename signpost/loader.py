@@ -17,6 +17,7 @@ from signpost.content import Content, Record
 from signpost.fences import fence_problem
 from signpost.guess import names_of
 from signpost.kinds import KINDS, MEDIA_FOLDER, NEWS_INDEX, SITE_FILE, SITE_MODEL, TAXONOMIES, ContentKind
+from signpost.links import link_problem, link_problems, through_link
 from signpost.models.common import STEM_PATTERN
 from signpost.models.site import SiteSettings
 from signpost.placeholders import with_placeholders
@@ -44,7 +45,10 @@ def media_files(root: Path) -> list[Path]:
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.is_file() and not _hidden(path, folder) and path.name.lower().endswith(IMAGE_SUFFIXES)
+        if path.is_file()
+        and not _hidden(path, folder)
+        and path.name.lower().endswith(IMAGE_SUFFIXES)
+        and not through_link(root, path)
     )
 
 
@@ -59,9 +63,9 @@ def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Conten
     every problem found, errors and warnings alike.
     """
     root = Path(root)
-    problems: list[Problem] = []
     if not root.is_dir():
         return None, [Problem(str(root), 1, "", "the content folder does not exist", "check the --content option")]
+    problems: list[Problem] = link_problems(root)  # nothing below reads through one
     site = _load_site(root, problems)
     content = Content(root, site, today or dt.date.today()) if site else None
     unreadable: dict[str, set[str]] = {}
@@ -90,6 +94,8 @@ def reload_record(content: Content, kind: ContentKind, path: Path) -> tuple[Reco
     when the file has errors) and the file's own problems. What it refers to
     in other files is for :func:`check_references` over the whole content.
     """
+    if through_link(content.root, path):
+        return None, [link_problem(path)]
     problems: list[Problem] = []
     taxonomies = {taxonomy.attribute: getattr(content, taxonomy.attribute) for taxonomy in TAXONOMIES.values()}
     record = _load_record(path, kind, problems, _known_ids(content.root, taxonomies))
@@ -162,6 +168,8 @@ def _display(path: Path) -> str:
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    if path.is_symlink():  # reported where it is found (signpost.links)
+        return None
     if oversized := size_problem(path, _display(path)):
         problems.append(oversized)
         return None
@@ -233,7 +241,8 @@ def _load_kind(
     folder = root / kind.folder
     records: dict[str, Record] = {}
     seen: dict[str, Path] = {}
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+    readable = folder.is_dir() and not through_link(root, folder)
+    for path in sorted(folder.glob("*")) if readable else []:
         if path.name.startswith("."):
             continue
         if path.is_dir():
