@@ -330,6 +330,36 @@ def test_a_mapping_to_a_column_we_do_not_have_is_refused(empty_content, tmp_path
     assert lines == ["--columns: 'nmae' is not one of our columns — did you mean 'name'?"]
 
 
+def test_a_spreadsheet_with_old_mac_line_endings_imports(empty_content, tmp_path, capsys):
+    # Older Mac spreadsheets end each line with a lone carriage return.
+    sheet = tmp_path / "mac.csv"
+    sheet.write_bytes(b"name,summary\rKnit Club,Knitting for all.\rChess Club,Chess on Wednesdays.\r")
+    code, lines = run_import(capsys, "csv", str(sheet), "--content", str(empty_content))
+    assert not any("internal problem" in line for line in lines), lines
+    assert sorted(asset.name for asset in assets_in(empty_content).values()) == ["Chess Club", "Knit Club"]
+
+
+UNREADABLE = {
+    "a quote never closed": (
+        "csv",
+        "sheet.csv",
+        'name,summary\nKnit Club,"Knitting\n' + "for all. " * 20_000 + "\n",
+        "sheet.csv:2: has a cell longer than 131,072 characters from here on — check for a quote mark",
+    ),
+    "lists inside lists": ("hsds", "deep.json", "[" * 100_000 + "]" * 100_000, "deep.json: has lists or objects nested"),
+}
+
+
+@pytest.mark.parametrize("case", UNREADABLE)
+def test_a_file_that_cannot_be_read_is_one_plain_line(empty_content, tmp_path, capsys, case):
+    kind, name, text, said = UNREADABLE[case]
+    (tmp_path / name).write_text(text)
+    code, lines = run_import(capsys, kind, str(tmp_path / name), "--content", str(empty_content))
+    report = problems_of(lines)
+    assert code == 1
+    assert len(report) == 1 and REPORT_LINE.match(report[0]) and report[0].startswith((tmp_path / said).as_posix()), lines
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
 def test_every_text_is_written_so_that_our_loader_reads_it_back_the_same(text):

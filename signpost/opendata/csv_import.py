@@ -62,7 +62,9 @@ def import_csv(path: Path, importer: Importer, mapping: dict[str, str]) -> None:
     text = read_text(path, importer)
     if text is None:
         return
-    rows = list(csv.reader(io.StringIO(text), _dialect(text)))
+    rows = _rows(text, path, importer)
+    if rows is None:
+        return
     if not rows:
         importer.fail(path.as_posix(), "is empty — save the spreadsheet as CSV with a header row, then import again")
         return
@@ -72,6 +74,28 @@ def import_csv(path: Path, importer: Importer, mapping: dict[str, str]) -> None:
     for number, row in enumerate(rows[1:], start=1):
         if any(cell.strip() for cell in row):
             _take(row, number, places, path, importer, len(rows[0]))
+
+
+def _rows(text: str, path: Path, importer: Importer) -> list[list[str]] | None:
+    """Every row of the spreadsheet; None, with the line reported, when it cannot be read as one."""
+    # Any line ending is a line's end: older Mac spreadsheets end lines with a lone CR.
+    reader = csv.reader(io.StringIO(text, newline=None), _dialect(text))
+    rows: list[list[str]] = []
+    row_starts = 1  # the line the row being read starts on, where a stray quote would be
+    try:
+        for row in reader:
+            rows.append(row)
+            row_starts = reader.line_num + 1
+        return rows
+    except csv.Error as error:
+        if "field larger" in str(error):
+            # A quote mark never closed makes one cell of the rest of the file.
+            why = f"has a cell longer than {csv.field_size_limit():,} characters from here on"
+            fix = 'check for a quote mark (") that is never closed, or shorten the cell'
+        else:
+            why, fix = "cannot be read as a spreadsheet from here on", "save it again as CSV from your spreadsheet program"
+        importer.fail(f"{path.as_posix()}:{row_starts}", f"{why} — {fix}")
+        return None
 
 
 def _dialect(text: str) -> type[csv.Dialect]:

@@ -62,6 +62,14 @@ def records_in(path: Path, report: Reporter) -> Iterator[SourceRecord]:
             f"is not valid JSON ({error.msg.lower()} at column {error.colno}) — check the file is a complete Open Referral export",
         )
         return
+    except RecursionError:
+        # Python's reader stops at about a thousand levels; a real export has a handful.
+        report.fail(
+            source,
+            "has lists or objects nested inside each other thousands of levels deep, which no Open Referral export has"
+            " — check you chose the right file",
+        )
+        return
     items = _items(data, source, report)
     for number, item in enumerate(items, start=1):
         yield SourceRecord(source, number, item)
