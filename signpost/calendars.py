@@ -365,8 +365,10 @@ def _with_time_zones(calendar: Calendar) -> bytes:
     written = calendar.to_ical()
     if not zones:
         return written
-    # Each line starts after a CRLF; a folded line's next part starts with a space, so this is the first entry.
-    first_entry = written.index(b"\r\nBEGIN:") + 2
+    # Each line starts after a CRLF; a folded line's next part starts with a
+    # space, so this finds the first entry, or the end when there is none.
+    found = written.find(b"\r\nBEGIN:")
+    first_entry = found + 2 if found >= 0 else written.rindex(b"END:VCALENDAR")
     return written[:first_entry] + zones + written[first_entry:]
 
 

@@ -18,22 +18,31 @@ from signpost.problems import Problem
 
 
 def links_in(root: Path) -> list[Path]:
-    """Every symbolic link under ``root``, in a stable order, without following any.
+    """Every symbolic link (or Windows junction) under ``root``, in a stable order, without following any.
 
-    Hidden files and folders are left out, as the loader never reads them.
+    Hidden files and folders are left out, as the loader never reads them;
+    so is a folder that cannot be opened (nothing in it can be read either).
     """
     found: list[Path] = []
     folders = [root]
     while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_symlink():
-                    found.append(Path(entry.path))
-                elif entry.is_dir(follow_symlinks=False):
-                    folders.append(Path(entry.path))
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if _is_link(entry):
+                found.append(Path(entry.path))
+            elif entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
     return sorted(found)
+
+
+def _is_link(entry: os.DirEntry) -> bool:
+    # A junction is Windows' link to a folder; Python knows it from 3.12.
+    return entry.is_symlink() or getattr(entry, "is_junction", lambda: False)()
 
 
 def link_problem(path: Path) -> Problem:
@@ -43,8 +52,8 @@ def link_problem(path: Path) -> Problem:
         path.as_posix(),
         1,
         "",
-        f"is a link to another {what}, so it is not read or published",
-        f"put the {what} itself here instead of a link to it",
+        f"is a shortcut (a symbolic link) to another {what}, so it is not read or published",
+        f"put the {what} itself here instead of a shortcut to it",
     )
 
 
@@ -53,11 +62,34 @@ def link_problems(root: Path) -> list[Problem]:
     return [link_problem(path) for path in links_in(root)]
 
 
-def through_link(root: Path, path: Path) -> bool:
-    """True when ``path``, or any folder between ``root`` and it, is a symbolic link."""
+def first_link(root: Path, path: Path) -> Path | None:
+    """The first of ``path`` and the folders between ``root`` and it that is a link; None when none is.
+
+    A path outside ``root`` is its own answer: nothing outside is read either.
+    """
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return path
     here = root
-    for part in path.relative_to(root).parts:
+    for part in parts:
         here = here / part
-        if here.is_symlink():
-            return True
-    return False
+        if here.is_symlink() or getattr(here, "is_junction", lambda: False)():
+            return here
+    return None
+
+
+def readable_folder(root: Path, folder: Path) -> bool:
+    """True when ``folder`` is a folder reached from ``root`` through no link."""
+    return folder.is_dir() and first_link(root, folder) is None
+
+
+def files_under(root: Path, folder: Path) -> list[Path]:
+    """Every file in ``folder`` and the folders inside it, in a stable order, reached through no link."""
+    if not readable_folder(root, folder):
+        return []
+    found = []
+    for here, folders, files in os.walk(folder):  # os.walk follows no link to a folder
+        found += [Path(here, name) for name in files if not os.path.islink(os.path.join(here, name))]
+        folders[:] = [name for name in folders if not os.path.islink(os.path.join(here, name))]
+    return sorted(found)

@@ -17,7 +17,7 @@ from signpost.content import Content, Record
 from signpost.fences import fence_problem
 from signpost.guess import names_of
 from signpost.kinds import KINDS, MEDIA_FOLDER, NEWS_INDEX, SITE_FILE, SITE_MODEL, TAXONOMIES, ContentKind
-from signpost.links import link_problem, link_problems, through_link
+from signpost.links import files_under, first_link, link_problem, link_problems, readable_folder
 from signpost.models.common import STEM_PATTERN
 from signpost.models.site import SiteSettings
 from signpost.placeholders import with_placeholders
@@ -40,16 +40,9 @@ KNOWN_ENTRIES = (
 def media_files(root: Path) -> list[Path]:
     """The pictures in the media folder that may be published, in a stable order."""
     folder = root / MEDIA_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file()
-        and not _hidden(path, folder)
-        and path.name.lower().endswith(IMAGE_SUFFIXES)
-        and not through_link(root, path)
-    )
+    return [
+        path for path in files_under(root, folder) if not _hidden(path, folder) and path.name.lower().endswith(IMAGE_SUFFIXES)
+    ]
 
 
 def _hidden(path: Path, folder: Path) -> bool:
@@ -94,8 +87,8 @@ def reload_record(content: Content, kind: ContentKind, path: Path) -> tuple[Reco
     when the file has errors) and the file's own problems. What it refers to
     in other files is for :func:`check_references` over the whole content.
     """
-    if through_link(content.root, path):
-        return None, [link_problem(path)]
+    if linked := first_link(content.root, path):
+        return None, [link_problem(linked)]
     problems: list[Problem] = []
     taxonomies = {taxonomy.attribute: getattr(content, taxonomy.attribute) for taxonomy in TAXONOMIES.values()}
     record = _load_record(path, kind, problems, _known_ids(content.root, taxonomies))
@@ -107,7 +100,11 @@ def _known_ids(root: Path, taxonomies: dict[str, dict[str, Record]]) -> dict[str
     known = {attribute: names_of(records) for attribute, records in taxonomies.items()}
     for kind in KINDS.values():
         folder = root / kind.folder
-        stems = {path.stem for path in folder.glob("*") if path.suffix in (kind.suffix, ".yaml")} if folder.is_dir() else set()
+        stems = (
+            {path.stem for path in folder.glob("*") if path.suffix in (kind.suffix, ".yaml")}
+            if readable_folder(root, folder)
+            else set()
+        )
         known[kind.attribute] = {stem: [] for stem in sorted(stems)}
     return known
 
@@ -138,7 +135,7 @@ def _layout_problems(root: Path) -> list[Problem]:
                 )
             )
     news = root / NEWS_INDEX.split("/")[0]
-    for path in sorted(news.glob("*")) if news.is_dir() else []:
+    for path in sorted(news.glob("*")) if readable_folder(root, news) else []:
         if path.name not in (Path(NEWS_INDEX).name, Path(KINDS["news"].folder).name) and not path.name.startswith("."):
             problems.append(
                 Problem(
@@ -149,8 +146,8 @@ def _layout_problems(root: Path) -> list[Problem]:
                     "put news posts in content/news/posts/",
                 )
             )
-    for path in sorted((root / MEDIA_FOLDER).rglob("*")) if (root / MEDIA_FOLDER).is_dir() else []:
-        if path.is_file() and not path.name.startswith(".") and not path.name.lower().endswith(IMAGE_SUFFIXES):
+    for path in files_under(root, root / MEDIA_FOLDER):
+        if not path.name.startswith(".") and not path.name.lower().endswith(IMAGE_SUFFIXES):
             problems.append(
                 Problem(
                     _display(path),
@@ -241,8 +238,7 @@ def _load_kind(
     folder = root / kind.folder
     records: dict[str, Record] = {}
     seen: dict[str, Path] = {}
-    readable = folder.is_dir() and not through_link(root, folder)
-    for path in sorted(folder.glob("*")) if readable else []:
+    for path in sorted(folder.glob("*")) if readable_folder(root, folder) else []:
         if path.name.startswith("."):
             continue
         if path.is_dir():

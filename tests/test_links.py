@@ -14,20 +14,27 @@ from pathlib import Path
 
 import pytest
 
-from signpost.links import links_in
-from signpost.loader import load_content
+from signpost.kinds import KINDS
+from signpost.links import first_link, links_in
+from signpost.loader import load_content, media_files, reload_record
 from tests.conftest import TODAY, build, tree_digest
 
 SECRET = "TOKEN-7f3a9c-never-publish"
-MESSAGE = "is a link to another {what}, so it is not read or published — put the {what} itself here instead of a link to it"
+# The name of a file beside the secret: listing a linked folder would show it.
+SECRET_NAME = "id_rsa_never_listed"
+MESSAGE = (
+    "is a shortcut (a symbolic link) to another {what}, so it is not read or published"
+    " — put the {what} itself here instead of a shortcut to it"
+)
 
 
 @pytest.fixture
 def secrets(tmp_path: Path) -> Path:
-    """A folder outside the content: a secret file, and an activity file that names the secret."""
+    """A folder outside the content: a secret file, and a file whose very name must not be shown."""
     folder = tmp_path / "elsewhere"
     folder.mkdir()
     (folder / "key.txt").write_text(f"{SECRET}\n")
+    (folder / SECRET_NAME).write_text(f"{SECRET}\n")
     return folder
 
 
@@ -40,23 +47,26 @@ def _activity_naming_the_secret(small_content: Path, folder: Path) -> Path:
     return target
 
 
+def _posts_naming_the_secret(small_content: Path, folder: Path) -> Path:
+    posts = folder / "posts"
+    posts.mkdir()
+    (posts / "a-post.md").write_text(f"---\ntitle: {SECRET}\ndate: 2026-10-01\ndescription: A post.\n---\n\n{SECRET}\n")
+    return posts
+
+
 LINKS = {
     "a picture": lambda content, secrets: ("media/team.jpg", secrets / "key.txt", "file"),
-    "an activity file": lambda content, secrets: (
-        "assets/linked.yml",
-        _activity_naming_the_secret(content, secrets),
-        "file",
-    ),
+    "the media folder": lambda content, secrets: ("media", secrets, "folder"),
+    "an activity file": lambda content, secrets: ("assets/linked.yml", _activity_naming_the_secret(content, secrets), "file"),
     "the site settings": lambda content, secrets: ("site.yml", secrets / "key.txt", "file"),
-    "a folder of activities": lambda content, secrets: ("case-studies", secrets, "folder"),
+    "the news page": lambda content, secrets: ("news/index.md", secrets / "key.txt", "file"),
+    "a folder of stories": lambda content, secrets: ("case-studies", secrets, "folder"),
+    "the news folder": lambda content, secrets: ("news", secrets, "folder"),
+    "the folder of news posts": lambda content, secrets: ("news/posts", _posts_naming_the_secret(content, secrets), "folder"),
 }
 
 
-@pytest.mark.parametrize("where", LINKS)
-def test_a_link_is_one_plain_error_at_its_path_and_nothing_is_read_through_it(small_content, secrets, where, capsys):
-    relative, target, what = LINKS[where](small_content, secrets)
-    _activity_naming_the_secret(small_content, secrets)  # a secret inside the linked folder too
-    link = small_content / relative
+def _replace_with_link(link: Path, target: Path) -> None:
     if link.is_dir():
         shutil.rmtree(link)
     elif link.exists():
@@ -64,14 +74,35 @@ def test_a_link_is_one_plain_error_at_its_path_and_nothing_is_read_through_it(sm
     link.parent.mkdir(parents=True, exist_ok=True)
     link.symlink_to(target)
 
+
+@pytest.mark.parametrize("where", LINKS)
+def test_a_link_is_one_plain_error_at_its_path_and_nothing_is_read_through_it(small_content, secrets, where):
+    relative, target, what = LINKS[where](small_content, secrets)
+    _activity_naming_the_secret(small_content, secrets)  # a secret inside the linked folder too
+    link = small_content / relative
+    _replace_with_link(link, target)
+
     content, problems = load_content(small_content, TODAY)
     linked = [problem for problem in problems if problem.source == link.as_posix()]
     assert [(problem.line, problem.explanation()) for problem in linked] == [(1, MESSAGE.format(what=what))]
-    assert all(SECRET not in problem.as_text() + problem.detail for problem in problems)
+    said = "\n".join(problem.as_text() + problem.detail for problem in problems)
+    assert SECRET not in said and SECRET_NAME not in said
     if content is not None:
-        assert SECRET not in repr(
-            [record.item for kind in ("assets", "case_studies") for record in getattr(content, kind).values()]
-        )
+        loaded = [record for kind in KINDS.values() for record in getattr(content, kind.attribute).values()]
+        assert SECRET not in repr([(record.item, record.body) for record in loaded])
+        assert all(first_link(small_content, Path(record.source)) is None for record in loaded)
+    assert all(first_link(small_content, path) is None for path in media_files(small_content))
+
+
+def test_the_preview_reading_a_saved_file_again_names_the_linked_folder(small_content, secrets):
+    content, _ = load_content(small_content, TODAY)
+    _activity_naming_the_secret(small_content, secrets)
+    _replace_with_link(small_content / "assets", secrets)
+    record, problems = reload_record(content, KINDS["asset"], small_content / "assets" / "rovers-copy.yml")
+    assert record is None
+    assert [(problem.source, problem.explanation()) for problem in problems] == [
+        ((small_content / "assets").as_posix(), MESSAGE.format(what="folder"))
+    ]
 
 
 def test_the_build_refuses_a_linked_picture_and_the_old_site_stays(small_content, secrets, tmp_path, capsys):

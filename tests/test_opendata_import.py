@@ -346,7 +346,12 @@ UNREADABLE = {
         'name,summary\nKnit Club,"Knitting\n' + "for all. " * 20_000 + "\n",
         "sheet.csv:2: has a cell longer than 131,072 characters from here on — check for a quote mark",
     ),
-    "lists inside lists": ("hsds", "deep.json", "[" * 100_000 + "]" * 100_000, "deep.json: has lists or objects nested"),
+    "lists inside lists": (
+        "hsds",
+        "deep.json",
+        "[" * 100_000 + "]" * 100_000,
+        "deep.json: has brackets nested inside each other",
+    ),
 }
 
 

@@ -207,6 +207,7 @@ def test_show_more_pressed_twice_quickly_adds_one_page_once(page, example_url):
     page.wait_for_timeout(300)  # time for a doubled page to be drawn
     links = [link.get_attribute("href") for link in page.locator("li.sp-result h2 a.sp-result__link").all()]
     assert len(links) == len(set(links)) == min(20, total)
+    assert page.locator("#sp-search-shown").inner_text() == f"Showing {min(20, total)} of {total}."
 
 
 def test_the_live_region_says_how_many_were_found(page, example_url):

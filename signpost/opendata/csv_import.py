@@ -78,8 +78,10 @@ def import_csv(path: Path, importer: Importer, mapping: dict[str, str]) -> None:
 
 def _rows(text: str, path: Path, importer: Importer) -> list[list[str]] | None:
     """Every row of the spreadsheet; None, with the line reported, when it cannot be read as one."""
-    # Any line ending is a line's end: older Mac spreadsheets end lines with a lone CR.
-    reader = csv.reader(io.StringIO(text, newline=None), _dialect(text))
+    # Any line ending is a line's end: older Mac spreadsheets end lines with a
+    # lone CR. Made the same before the separator is guessed from the first lines.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    reader = csv.reader(io.StringIO(text), _dialect(text))
     rows: list[list[str]] = []
     row_starts = 1  # the line the row being read starts on, where a stray quote would be
     try:
@@ -88,7 +90,7 @@ def _rows(text: str, path: Path, importer: Importer) -> list[list[str]] | None:
             row_starts = reader.line_num + 1
         return rows
     except csv.Error as error:
-        if "field larger" in str(error):
+        if "field larger" in str(error):  # Python's words for a cell over its limit
             # A quote mark never closed makes one cell of the rest of the file.
             why = f"has a cell longer than {csv.field_size_limit():,} characters from here on"
             fix = 'check for a quote mark (") that is never closed, or shorten the cell'

@@ -63,10 +63,10 @@ def records_in(path: Path, report: Reporter) -> Iterator[SourceRecord]:
         )
         return
     except RecursionError:
-        # Python's reader stops at about a thousand levels; a real export has a handful.
+        # Python's JSON reader stops at about a thousand levels; a real export has a handful.
         report.fail(
             source,
-            "has lists or objects nested inside each other thousands of levels deep, which no Open Referral export has"
+            "has brackets nested inside each other more than a thousand deep, which no Open Referral export has"
             " — check you chose the right file",
         )
         return

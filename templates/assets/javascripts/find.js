@@ -396,13 +396,14 @@
     }, { maximumAge: 600000, timeout: 15000 });
   });
   // One page at a time: a second quick press, before the first page is
-  // drawn, would start from the same place and draw that page twice.
-  var adding = false;
+  // drawn, would start from the same place and draw that page twice. Kept
+  // per list (the update it was pressed for): a new list's button works at once.
+  var adding = null;
   root.querySelector("[data-more]").addEventListener("click", function () {
-    if (adding) { return; }
-    adding = true;
+    if (adding === run) { return; }
+    var mine = adding = run;
     var before = shown.length;
-    var done = function () { adding = false; };
+    var done = function () { if (adding === mine) { adding = null; } };
     showMore().then(function () {
       var first = root.querySelectorAll("[data-results] > li")[before];
       if (first) { first.querySelector("a").focus(); }

@@ -360,15 +360,16 @@
   });
 
   // One page at a time: a second quick press, before the first page is
-  // drawn, would start from the same place and draw that page twice.
-  var adding = false;
+  // drawn, would start from the same place and draw that page twice. Kept
+  // on the search it was pressed for: a new search's button works at once.
   more.addEventListener("click", function () {
-    if (!current || adding) {
+    var state = current;
+    if (!state || state.adding) {
       return;
     }
-    adding = true;
+    state.adding = true;
     var done = function () {
-      adding = false;
+      state.adding = false;
     };
     showMore(searchNumber, PAGE_SIZE)
       .then(function (first) {
