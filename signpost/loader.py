@@ -167,6 +167,9 @@ def _display(path: Path) -> str:
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
     if path.is_symlink():  # reported where it is found (signpost.links)
         return None
+    if not path.is_file():  # a device or a named pipe: reading it might never end
+        problems.append(Problem(_display(path), 1, "", "is not an ordinary file, so it is not read", "put a text file here"))
+        return None
     if oversized := size_problem(path, _display(path)):
         problems.append(oversized)
         return None

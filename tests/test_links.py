@@ -9,7 +9,10 @@ in the messages, not in the site.
 
 from __future__ import annotations
 
+import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -127,3 +130,23 @@ def test_links_are_found_anywhere_without_following_them(tmp_path):
     (root / "loop").symlink_to(root)  # followed, this would never end
     (root / ".hidden").symlink_to(tmp_path)  # hidden entries are never read, so not reported
     assert links_in(root) == [root / "loop", root / "media" / "deep" / "a.jpg"]
+
+
+def test_a_named_pipe_is_reported_not_read(small_content):
+    # Reading a pipe waits for a writer that never comes: the check would hang.
+    pipe = small_content / "assets" / "pipe.yml"
+    os.mkfifo(pipe)
+    threading.Thread(target=_end_any_reading_of, args=(pipe,), daemon=True).start()
+    _, problems = load_content(small_content, TODAY)
+    said = [problem.explanation() for problem in problems if problem.source.endswith("assets/pipe.yml")]
+    assert said == ["is not an ordinary file, so it is not read — put a text file here"]
+
+
+def _end_any_reading_of(pipe: Path) -> None:
+    """If something opens ``pipe`` to read, end what it reads, so a broken loader fails this test rather than hangs it."""
+    for _ in range(600):
+        try:
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))  # succeeds only once a reader is waiting
+            return
+        except OSError:
+            time.sleep(0.05)
