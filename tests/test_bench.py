@@ -170,6 +170,24 @@ def test_the_large_bench_judges_growth_memory_and_bytes_at_its_largest_size():
     assert met(size(10000, 100.0, search=900_000), size(100000, 900.0, search=301 * 1024)) == [True, True, False]
 
 
+def test_the_large_bench_measures_its_smallest_size_on_both_sides_of_the_largest():
+    from bench.large import Size, measure_sizes
+
+    asked: list[tuple[int, int]] = []
+    # One fast spell, on the first run: the median of the smallest size's runs leaves it out.
+    times = iter([95.0, 158.0, 430.0, 1600.0, 155.0])
+
+    def measure(count: int, runs: int) -> Size:
+        asked.append((count, runs))
+        return Size(count, seconds=[next(times) for _ in range(runs)], tree_mb=[300.0] * runs, build_mb=[130.0] * runs)
+
+    sizes = measure_sizes([100000, 10000, 30000], 1, measure)
+    assert asked == [(10000, 2), (30000, 1), (100000, 1), (10000, 1)]
+    assert [size.count for size in sizes] == [10000, 30000, 100000]
+    assert sizes[0].seconds == [95.0, 158.0, 155.0] and sizes[0].per_asset() == 155.0 / 10000
+    assert len(sizes[0].tree_mb) == len(sizes[0].build_mb) == 3
+
+
 def test_bytes_that_were_not_measured_do_not_meet_their_target():
     from bench.large import TARGETS as LARGE
     from bench.large import Size
