@@ -12,6 +12,7 @@ through one.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from signpost.problems import Problem
@@ -23,26 +24,31 @@ def links_in(root: Path) -> list[Path]:
     Hidden files and folders are left out, as the loader never reads them;
     so is a folder that cannot be opened (nothing in it can be read either).
     """
-    found: list[Path] = []
-    folders = [root]
+    return sorted(Path(entry.path) for entry in _entries(root, hidden=False) if _is_link(entry))
+
+
+def _entries(folder: Path, hidden: bool) -> Iterator[os.DirEntry]:
+    """Every entry in ``folder`` and the folders inside it, going into no link and no folder that cannot be opened.
+
+    Hidden entries (and what is inside a hidden folder) only when ``hidden``.
+    """
+    folders = [folder]
     while folders:
         try:
             entries = list(os.scandir(folders.pop()))
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") and not hidden:
                 continue
-            if _is_link(entry):
-                found.append(Path(entry.path))
-            elif entry.is_dir(follow_symlinks=False):
+            yield entry
+            if not _is_link(entry) and entry.is_dir(follow_symlinks=False):
                 folders.append(Path(entry.path))
-    return sorted(found)
 
 
-def _is_link(entry: os.DirEntry) -> bool:
+def _is_link(place: os.DirEntry | Path) -> bool:
     # A junction is Windows' link to a folder; Python knows it from 3.12.
-    return entry.is_symlink() or getattr(entry, "is_junction", lambda: False)()
+    return place.is_symlink() or getattr(place, "is_junction", lambda: False)()
 
 
 def link_problem(path: Path) -> Problem:
@@ -74,7 +80,7 @@ def first_link(root: Path, path: Path) -> Path | None:
     here = root
     for part in parts:
         here = here / part
-        if here.is_symlink() or getattr(here, "is_junction", lambda: False)():
+        if _is_link(here):
             return here
     return None
 
@@ -88,8 +94,4 @@ def files_under(root: Path, folder: Path) -> list[Path]:
     """Every file in ``folder`` and the folders inside it, in a stable order, reached through no link."""
     if not readable_folder(root, folder):
         return []
-    found = []
-    for here, folders, files in os.walk(folder):  # os.walk follows no link to a folder
-        found += [Path(here, name) for name in files if not os.path.islink(os.path.join(here, name))]
-        folders[:] = [name for name in folders if not os.path.islink(os.path.join(here, name))]
-    return sorted(found)
+    return sorted(Path(entry.path) for entry in _entries(folder, hidden=True) if entry.is_file(follow_symlinks=False))
