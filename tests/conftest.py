@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -161,6 +162,29 @@ class HeldRequests:
         self._released = True
         for route in self.held:
             route.continue_()
+
+    def wait_for_some(self, tab, waiting: str) -> None:
+        """Wait (up to 5 s) until ``tab`` has asked for something held; fail saying what should be ``waiting``."""
+        for _ in range(100):
+            if self.held:
+                return
+            tab.wait_for_timeout(50)
+        pytest.fail(f"{waiting} should be waiting for its results' details")
+
+
+def press_twice_while_the_next_page_waits(tab, more) -> None:
+    """Press ``more`` ("Show more") twice, the second time while the first press's results are held.
+
+    Their details (Pagefind's fragments) are let through after a moment in
+    which a second, wrong page would have been asked for.
+    """
+    details = HeldRequests()
+    tab.route(re.compile(r"/pagefind/fragment/"), details)
+    more.click()
+    details.wait_for_some(tab, "the next page")
+    more.click()
+    tab.wait_for_timeout(200)  # time for a second page to be asked for
+    details.release()
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from signpost.loader import load_content
-from tests.conftest import EXAMPLE_CONTENT, TODAY, HeldRequests
+from tests.conftest import EXAMPLE_CONTENT, TODAY, HeldRequests, press_twice_while_the_next_page_waits
 
 pytestmark = pytest.mark.browser
 
@@ -270,11 +270,7 @@ def test_show_more_pressed_while_a_new_list_is_coming_adds_nothing_to_it(page, e
     if not choice.is_visible():
         page.locator("details", has=choice).locator("summary").click()
     choice.check()
-    for _ in range(100):  # until the new list's first page asks for its details
-        if details.held:
-            break
-        page.wait_for_timeout(50)
-    assert details.held, "the new list should be waiting for its results' details"
+    details.wait_for_some(page, "the new list")
     page.locator("[data-more]").click()
     page.wait_for_timeout(200)  # time for a wrong page to be asked for
     details.release()
@@ -287,18 +283,7 @@ def test_show_more_pressed_twice_quickly_adds_one_page_once(page, example_url):
     page.goto(example_url + "find/", wait_until="load")
     page.wait_for_function("document.querySelector('[data-find]').getAttribute('data-ready') === '/find/'")
     first_page = page.locator("[data-results] > li").count()
-    details = HeldRequests()
-    page.route(re.compile(r"/pagefind/fragment/"), details)
-    more = page.locator("[data-more]")
-    more.click()
-    for _ in range(100):
-        if details.held:
-            break
-        page.wait_for_timeout(50)
-    assert details.held, "the next page should be waiting for its results' details"
-    more.click()
-    page.wait_for_timeout(200)  # time for a second page to be asked for
-    details.release()
+    press_twice_while_the_next_page_waits(page, page.locator("[data-more]"))
     page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length > {first_page}")
     page.wait_for_timeout(300)  # time for a doubled page to be drawn
     names = [link.inner_text() for link in page.locator("[data-results] h2 a").all()]

@@ -18,7 +18,7 @@ from signpost import urls
 from signpost.cards import card
 from signpost.facets import asset_filters
 from signpost.loader import load_content
-from tests.conftest import EXAMPLE_CONTENT, TODAY, HeldRequests
+from tests.conftest import EXAMPLE_CONTENT, TODAY, press_twice_while_the_next_page_waits
 
 pytestmark = pytest.mark.browser
 
@@ -191,18 +191,7 @@ def test_show_more_pressed_twice_quickly_adds_one_page_once(page, example_url):
     # it must not draw that page a second time.
     open_search(page, example_url, "free")
     total = len(activities(lambda asset: asset.cost.free))
-    details = HeldRequests()
-    page.route(re.compile(r"/pagefind/fragment/"), details)
-    more = page.locator("#sp-search-more")
-    more.click()
-    for _ in range(100):
-        if details.held:
-            break
-        page.wait_for_timeout(50)
-    assert details.held, "the next page should be waiting for its results' details"
-    more.click()
-    page.wait_for_timeout(200)  # time for a second page to be asked for
-    details.release()
+    press_twice_while_the_next_page_waits(page, page.locator("#sp-search-more"))
     page.wait_for_function("document.querySelectorAll('.sp-result').length > 10", timeout=WAIT)
     page.wait_for_timeout(300)  # time for a doubled page to be drawn
     links = [link.get_attribute("href") for link in page.locator("li.sp-result h2 a.sp-result__link").all()]
