@@ -90,8 +90,11 @@ def readable_folder(root: Path, folder: Path) -> bool:
     return folder.is_dir() and first_link(root, folder) is None
 
 
-def files_under(root: Path, folder: Path) -> list[Path]:
-    """Every file in ``folder`` and the folders inside it, in a stable order, reached through no link."""
+def files_under(root: Path, folder: Path, hidden: bool = True) -> list[Path]:
+    """Every file in ``folder`` and the folders inside it, in a stable order, reached through no link.
+
+    Hidden files, and the files in hidden folders, only when ``hidden``.
+    """
     if not readable_folder(root, folder):
         return []
-    return sorted(Path(entry.path) for entry in _entries(folder, hidden=True) if entry.is_file(follow_symlinks=False))
+    return sorted(Path(entry.path) for entry in _entries(folder, hidden) if entry.is_file(follow_symlinks=False))

@@ -40,13 +40,7 @@ KNOWN_ENTRIES = (
 def media_files(root: Path) -> list[Path]:
     """The pictures in the media folder that may be published, in a stable order."""
     folder = root / MEDIA_FOLDER
-    return [
-        path for path in files_under(root, folder) if not _hidden(path, folder) and path.name.lower().endswith(IMAGE_SUFFIXES)
-    ]
-
-
-def _hidden(path: Path, folder: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+    return [path for path in files_under(root, folder, hidden=False) if path.name.lower().endswith(IMAGE_SUFFIXES)]
 
 
 def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Content | None, list[Problem]]:

@@ -150,3 +150,11 @@ def _end_any_reading_of(pipe: Path) -> None:
             return
         except OSError:
             time.sleep(0.05)
+
+
+def test_pictures_are_found_in_subfolders_but_never_hidden_ones(small_content):
+    media = small_content / "media"
+    for name in ("team.jpg", "walks/moor.png", ".draft.jpg", ".thumbs/team.jpg", "notes.txt"):
+        (media / name).parent.mkdir(parents=True, exist_ok=True)
+        (media / name).write_bytes(b"x")
+    assert media_files(small_content) == [media / "team.jpg", media / "walks" / "moor.png"]
