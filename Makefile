@@ -10,18 +10,20 @@ TEST_STAMP := $(VENV)/.test-installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install install-test site serve check lint test bench bench-large clean vendor-leaflet vendor-decap
+.PHONY: install install-test site serve check lint test bench bench-large clean lock vendor-leaflet vendor-decap
 
-# What building, checking and previewing need: Signpost and its runtime packages.
-$(STAMP): pyproject.toml
+# What building, checking and previewing need: the locked runtime packages
+# (exact versions, checked against their hashes), then Signpost itself from
+# this folder with the locked setuptools, so nothing unlocked is fetched.
+$(STAMP): requirements/run.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/run.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# The test tools on top (pytest, Playwright, ruff...): again whenever the runtime install is redone.
-$(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+# The test tools on top (pytest, Playwright, ruff...), from their own lock.
+$(TEST_STAMP): $(STAMP) requirements/test.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/test.txt
 	touch $(TEST_STAMP)
 
 install: $(STAMP)
@@ -54,6 +56,11 @@ bench: install-test
 # 10,000, 30,000 and 100,000 assets: hours on a 2-core machine, not in CI.
 bench-large: install-test
 	$(BIN)/python -m bench.large
+
+# Take newer versions on purpose: all that pyproject.toml allows, or only
+# some (make lock PACKAGES="pyyaml jinja2"); then run make test and commit.
+lock: install-test
+	UV=$(BIN)/uv bash tools/lock $(PACKAGES)
 
 # Remake the vendored map library from npm (pinned and checked); --check compares only.
 vendor-leaflet:

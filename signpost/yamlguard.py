@@ -12,8 +12,15 @@ before anything is built from a file:
 
 Almost every real file is far inside the limits, and a few string searches
 prove it without parsing; only a file that might break a limit is read event
-by event with libyaml (which neither recurses as it nests nor expands an
-alias), stopping at the first problem.
+by event (which neither recurses as it nests nor expands an alias), stopping
+at the first problem, before anything is composed from it.
+
+Events come from libyaml where it is installed. Since PyYAML 6.0.4 libyaml
+refuses nesting past 1,000 levels itself, and its scanner reads up to a
+thousand brackets ahead before the first event, so a deep file fails there
+before any depth is counted. The count then runs again on PyYAML's own
+parser, which is slower but has no such limit and no recursion, so the file
+gets the same plain message whichever PyYAML is installed.
 """
 
 from __future__ import annotations
@@ -44,7 +51,8 @@ _MAYBE_ANCHOR = re.compile(r"(?<![^\s\[{,])[&*][^\s\[\]{},]")
 # plain "\n" lets the regular expression engine skip quickly to each line.)
 _LINE_START = re.compile(r"\n *(?:(?:---|[-?:])[ \t]+)*")
 
-_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The fast parser first; the pure-Python one when the fast one gives up.
+_PARSERS = tuple(dict.fromkeys((getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader)))
 
 
 def size_problem(path: Path, source: str) -> Problem | None:
@@ -96,8 +104,20 @@ def _depth_bound(text: str) -> int | None:
 
 
 def _scan(text: str, source: str, line_offset: int) -> Problem | None:
-    """Read the events of ``text`` in order; stop at the first limit it breaks."""
-    parser = _Parser(text)
+    """The first limit ``text`` breaks, read from its events; None when it keeps them or is broken YAML.
+
+    Broken YAML is left for parsing to report, with its own plain words.
+    """
+    for parser_class in _PARSERS:
+        try:
+            return _first_broken_limit(parser_class(text), source, line_offset)
+        except yaml.YAMLError:
+            continue  # broken, or too deep for libyaml: try the next parser
+    return None
+
+
+def _first_broken_limit(parser: yaml.SafeLoader, source: str, line_offset: int) -> Problem | None:
+    """Read the parser's events in order; stop at the first limit they break."""
     depth = nodes = 0
     try:
         while parser.check_event():
@@ -112,8 +132,6 @@ def _scan(text: str, source: str, line_offset: int) -> Problem | None:
                     return Problem(source, event.start_mark.line + 1 + line_offset, "", *problem)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
-    except yaml.YAMLError:
-        return None  # broken YAML: parsing reports it, with its own plain words
     finally:
         parser.dispose()
     return None
