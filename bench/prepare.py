@@ -16,12 +16,12 @@ from pathlib import Path
 import yaml
 
 from bench.measure import EXAMPLES, REPO, TODAY, plan_path
-from signpost import urls
-from signpost.loader import load_content
-from signpost.outputs import Output, Page, SourceFile
-from signpost.problems import errors_in, format_problems
-from signpost.render import NAVIGATION, render_site
-from signpost.yamlsource import parse_yaml
+from signpost.check.loader import load_content
+from signpost.core import urls
+from signpost.core.outputs import Output, Page, SourceFile
+from signpost.core.problems import errors_in, format_problems
+from signpost.load.yamlsource import parse_yaml
+from signpost.render.site import NAVIGATION, render_site
 
 TEMPLATES = REPO / "templates" / "signpost"
 

@@ -74,7 +74,7 @@ def tree_now(root: int) -> Peaks:
 def run_watched(command: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, Peaks]:
     """Run ``command`` to the end; return its result (output captured as text) and the peaks of its tree.
 
-    The build writes its pages in a child process (signpost.apart), so the
+    The build writes its pages in a child process (signpost.build.apart), so the
     largest Python process is the build's own figure, whichever one it is.
     """
     with subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:

@@ -1,6 +1,6 @@
 """Signpost: load, validate and render a community asset directory.
 
-The package knows nothing of any site engine; ``signpost.mkdocs_adapter`` is
+The package knows nothing of any site engine; ``signpost.engines.mkdocs`` is
 the one place that talks to MkDocs.
 """
 

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from signpost.apart import run_apart
-from signpost.problems import ContentError, Problem
+from signpost.build.apart import run_apart
+from signpost.core.problems import ContentError, Problem
 
 
 def _child_pid() -> int:

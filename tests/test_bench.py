@@ -110,7 +110,7 @@ def test_an_unknown_target_is_refused_before_anything_is_measured(capsys):
 def test_synthetic_copies_mean_what_the_examples_mean(tmp_path):
     from bench.measure import EXAMPLES
     from bench.prepare import copy_stem, synthesise
-    from signpost.yamlsource import parse_yaml
+    from signpost.load.yamlsource import parse_yaml
 
     content = synthesise(tmp_path / "content", len(EXAMPLES) * 2)
     for number, example in enumerate(EXAMPLES):

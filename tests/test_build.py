@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from signpost.loader import load_content
+from signpost.check.loader import load_content
 from tests.conftest import EXAMPLE_CONTENT, TODAY, build
 
 EXAMPLE, _ = load_content(EXAMPLE_CONTENT, TODAY)

@@ -2,7 +2,7 @@
 
 Every ``.ics`` the build writes is parsed with icalendar; repeating entries
 are expanded with recurring-ical-events and compared with the dates
-signpost.occurrences gives (the dates the activity pages show).
+signpost.collect.occurrences gives (the dates the activity pages show).
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import recurring_ical_events
 import yaml
 from icalendar import Calendar
 
-from signpost import calendars
-from signpost.kinds import KINDS
-from signpost.loader import load_content
-from signpost.occurrences import meets, next_dates
+from signpost.check.loader import load_content
+from signpost.collect.occurrences import meets, next_dates
+from signpost.core.kinds import KINDS
+from signpost.generators import calendars
 from tests.conftest import EXAMPLE_CONTENT, SMALL_CONTENT, TODAY, build
 
 EXAMPLE, _ = load_content(EXAMPLE_CONTENT, TODAY)

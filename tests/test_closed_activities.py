@@ -16,10 +16,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from signpost import calendars
-from signpost.kinds import KINDS
-from signpost.loader import load_content
-from signpost.occurrences import next_dates
+from signpost.check.loader import load_content
+from signpost.collect.occurrences import next_dates
+from signpost.core.kinds import KINDS
+from signpost.generators import calendars
 from tests.conftest import EXAMPLE_CONTENT, TODAY, build
 
 CLOSING = ("hollinsford-repair-cafe", "caribbean-elders-lunch-club")

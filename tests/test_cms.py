@@ -26,15 +26,15 @@ import yaml
 from bs4 import BeautifulSoup
 from pydantic import BaseModel, TypeAdapter
 
-from signpost import cms
+from signpost.check.loader import load_content
 from signpost.cli import main
-from signpost.csp import inline_scripts
-from signpost.kinds import KINDS
-from signpost.loader import load_content
+from signpost.core.kinds import KINDS
+from signpost.engines.csp import inline_scripts
+from signpost.generators import cms
 from signpost.models import SiteSettings
 from signpost.models.common import STEM_PATTERN
 from signpost.models.schedule import WEEKDAYS
-from signpost.render import SiteRenderer
+from signpost.render.site import SiteRenderer
 from tests.conftest import EXAMPLE_CONTENT, REPO, TEMPLATES, TODAY, readable_bytes, serve_folder
 from tests.test_html import needs_vnu, nu_checker_errors
 
@@ -63,7 +63,7 @@ def config(example_site) -> dict:
     return yaml.safe_load((example_site / cms.CONFIG).read_text(encoding="utf-8"))
 
 
-# ----- the models, walked independently of signpost.schema -----
+# ----- the models, walked independently of signpost.authoring.schema -----
 
 
 def _inside(annotation) -> list:

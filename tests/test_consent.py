@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from signpost.content import Content, Record
-from signpost.kinds import KINDS
-from signpost.loader import load_content
-from signpost.newsletter_email import NO_ENTRIES
+from signpost.check.loader import load_content
+from signpost.core.content import Content, Record
+from signpost.core.kinds import KINDS
+from signpost.generators.newsletter_email import NO_ENTRIES
 from tests.conftest import TODAY, build, readable_bytes
 from tests.test_errors import line_of, problems_in, replace_in
 from tests.test_privacy import _append_field

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from signpost.cms import PAGE as ADMIN_PAGE
-from signpost.csp import TrustedScripts, inline_scripts, policy, script_hash, with_policy
+from signpost.engines.csp import TrustedScripts, inline_scripts, policy, script_hash, with_policy
+from signpost.generators.cms import PAGE as ADMIN_PAGE
 from signpost.models import SiteSettings
 from tests.conftest import CONFIG, EXAMPLE_CONTENT, SMALL_CONTENT, TEMPLATES, build, serve_folder
 from tests.test_accessibility import PAGE_TYPES, open_page
@@ -37,7 +37,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 # Pages that carry their own, wider policy, written with them: the staff
-# form (Decap CMS; see signpost.cms.admin_policy).
+# form (Decap CMS; see signpost.generators.cms.admin_policy).
 OWN_POLICY = {"admin/index.html"}
 SETTINGS = SiteSettings.model_validate(yaml.safe_load((EXAMPLE_CONTENT / "site.yml").read_text(encoding="utf-8")))
 
@@ -197,7 +197,7 @@ def test_the_scan_finds_the_scripts_chromium_runs_and_their_hashes_match(page):
     assert len(expected) == 6
     found = inline_scripts(TRICKY)
     # Every script Chromium runs is found, in order; text that only looks
-    # like one may be found too, which is harmless (see signpost.csp).
+    # like one may be found too, which is harmless (see signpost.engines.csp).
     remaining = iter(text.replace("\r\n", "\n") for text in found)
     assert all(text in remaining for text in expected)
     real = TrustedScripts([text for text in found if text.replace("\r\n", "\n") in expected])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from signpost.loader import load_content
+from signpost.check.loader import load_content
 from tests.conftest import TODAY, run_command
 
 ROVERS = "assets/rovers.yml"

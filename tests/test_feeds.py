@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pymdownx.slugs import slugify
 
-from signpost.kinds import KINDS
-from signpost.loader import load_content
+from signpost.check.loader import load_content
+from signpost.core.kinds import KINDS
 from tests.conftest import EXAMPLE_CONTENT, TODAY, build
 
 FEEDS = {"rss": ("feed.xml", "rss20", "application/rss+xml"), "atom": ("atom.xml", "atom10", "application/atom+xml")}

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from signpost.loader import load_content
+from signpost.check.loader import load_content
 from tests.conftest import EXAMPLE_CONTENT, TODAY, HeldRequests, press_twice_while_the_next_page_waits
 
 pytestmark = pytest.mark.browser

@@ -13,9 +13,9 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from signpost import flyer
-from signpost.kinds import KINDS
-from signpost.loader import load_content
+from signpost.check.loader import load_content
+from signpost.core.kinds import KINDS
+from signpost.generators import flyer
 from tests.conftest import EXAMPLE_CONTENT, SMALL_CONTENT, TODAY, build, readable_bytes, serve_folder
 
 EXAMPLE, _ = load_content(EXAMPLE_CONTENT, TODAY)
@@ -50,7 +50,7 @@ def test_each_event_has_a_flyer_linked_from_its_page_and_kept_out_of_the_sitemap
 
 
 def test_the_flyer_page_is_not_indexed():
-    from signpost.render import render_site
+    from signpost.render.site import render_site
     from tests.conftest import TEMPLATES
 
     flyers = [output for output in render_site(EXAMPLE, TEMPLATES / "signpost") if getattr(output, "kind", None) == "flyer"]

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from signpost.loader import load_content
-from signpost.publish import build_lock
-from signpost.yamlguard import MAX_DEPTH, MAX_NODES, _depth_bound, limits_problem
-from signpost.yamlsource import parse_yaml
+from signpost.build.staging import build_lock
+from signpost.check.loader import load_content
+from signpost.load.yamlguard import MAX_DEPTH, MAX_NODES, _depth_bound, limits_problem
+from signpost.load.yamlsource import parse_yaml
 from tests.conftest import REPO, TODAY, build, run_command, tree_digest
 
 PEAK_MEMORY_MB = 200

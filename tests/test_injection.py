@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from signpost.loader import load_content
+from signpost.check.loader import load_content
 from tests.conftest import TODAY, build, serve_folder
 
 pytestmark = pytest.mark.browser

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from signpost.kinds import KINDS
-from signpost.links import first_link, links_in
-from signpost.loader import load_content, media_files, reload_record
+from signpost.check.loader import load_content, media_files, reload_record
+from signpost.core.kinds import KINDS
+from signpost.load.links import first_link, links_in
 from tests.conftest import TODAY, build, tree_digest
 
 SECRET = "TOKEN-7f3a9c-never-publish"

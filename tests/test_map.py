@@ -19,10 +19,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from signpost.collect import Collections
-from signpost.kinds import KINDS, TAXONOMIES
-from signpost.loader import load_content
-from signpost.problems import errors_in
+from signpost.check.loader import load_content
+from signpost.collect.collections import Collections
+from signpost.core.kinds import KINDS, TAXONOMIES
+from signpost.core.problems import errors_in
 from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, build
 
 CONTENT = load_content(EXAMPLE_CONTENT, TODAY)[0].public()

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from signpost.layout import diagnose
-from signpost.loader import load_content
-from signpost.problems import Problem
-from signpost.sourcelines import split_front_matter
-from signpost.yamlsource import parse_yaml
+from signpost.check.loader import load_content
+from signpost.core.problems import Problem
+from signpost.load.sourcelines import split_front_matter
+from signpost.load.yaml_layout import diagnose
+from signpost.load.yamlsource import parse_yaml
 from tests.conftest import EXAMPLE_CONTENT, SMALL_CONTENT, TODAY, run_command
 
 ROVERS = "assets/rovers.yml"

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 import yaml
 
-from signpost.humanize import cost_text, schedule_lines
-from signpost.kinds import every_model
+from signpost.check.validation import validate
+from signpost.core.humanize import cost_text, schedule_lines
+from signpost.core.kinds import every_model
+from signpost.load.yamlsource import parse_yaml
 from signpost.models import Asset, CaseStudy, Event, NewsletterIssue
-from signpost.validation import validate
-from signpost.yamlsource import parse_yaml
 
 GOOD_ASSET = """\
 name: Riverside Knit and Natter
@@ -268,7 +268,7 @@ def test_event_start_needs_a_local_date_and_time(start, message):
 
 
 def test_costs_and_event_dates_read_once_and_fully():
-    from signpost.humanize import cost_sentence, event_when
+    from signpost.core.humanize import cost_sentence, event_when
     from signpost.models.common import Cost
 
     assert cost_sentence(Cost(free=False, note="Coffee and cake for £2")) == "Coffee and cake for £2."

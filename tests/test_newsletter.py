@@ -10,10 +10,10 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from signpost import humanize
-from signpost.kinds import KINDS
-from signpost.loader import load_content
-from signpost.problems import errors_in
+from signpost.check.loader import load_content
+from signpost.core import humanize
+from signpost.core.kinds import KINDS
+from signpost.core.problems import errors_in
 from tests.conftest import EXAMPLE_CONTENT, TODAY, build
 
 SITE_ROOT = "http://site.invalid/"

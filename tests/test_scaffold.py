@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from signpost.authoring.scaffold import KIND_NAMES, STARTERS, stem_from
+from signpost.authoring.schema import schema_name, target_for, walk
+from signpost.check.loader import load_content
+from signpost.check.placeholders import PLACEHOLDER
 from signpost.cli import main
-from signpost.kinds import KINDS
-from signpost.loader import load_content
-from signpost.placeholders import PLACEHOLDER
-from signpost.scaffold import KIND_NAMES, STARTERS, stem_from
-from signpost.schema import schema_name, target_for, walk
-from signpost.sourcelines import split_front_matter
-from signpost.yamlsource import parse_yaml
+from signpost.core.kinds import KINDS
+from signpost.load.sourcelines import split_front_matter
+from signpost.load.yamlsource import parse_yaml
 from tests.conftest import REPO, TODAY, run_command
 
 _KEY = re.compile(r"^(\s*(?:- )?)([a-z_]+):(.*)$")
@@ -237,7 +237,7 @@ def test_a_missing_content_folder_is_named(tmp_path, capsys):
 def test_every_starter_is_a_field_of_its_kind():
     for name, starters in STARTERS.items():
         fields = {item.dotted for item in walk(target_for(KINDS[name]).schema())}
-        assert set(starters) <= fields, f"STARTERS in signpost/scaffold.py names a field {name} no longer has"
+        assert set(starters) <= fields, f"STARTERS in signpost/authoring/scaffold.py names a field {name} no longer has"
 
 
 def test_a_placeholder_in_any_file_is_reported_at_its_line(small_content, capsys):

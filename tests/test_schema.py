@@ -13,11 +13,12 @@ import jsonschema
 import pytest
 from pydantic import BaseModel, Field, create_model
 
+from signpost.authoring.project_files import generated_files, out_of_date
+from signpost.authoring.schema import FIELD_REFERENCE, REGENERATE, VSCODE_SETTINGS, targets, walk
 from signpost.cli import main
-from signpost.kinds import KINDS, every_model
-from signpost.schema import FIELD_REFERENCE, REGENERATE, VSCODE_SETTINGS, generated_files, out_of_date, targets, walk
-from signpost.sourcelines import split_front_matter
-from signpost.yamlsource import parse_yaml
+from signpost.core.kinds import KINDS, every_model
+from signpost.load.sourcelines import split_front_matter
+from signpost.load.yamlsource import parse_yaml
 from tests.conftest import EXAMPLE_CONTENT, REPO, SMALL_CONTENT
 
 

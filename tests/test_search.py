@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from signpost.loader import load_content
-from signpost.review import default_period
+from signpost.check.loader import load_content
+from signpost.collect.review import default_period
 from tests.conftest import EXAMPLE_CONTENT, TODAY, HeldRequests, build, serve_folder
 
 pytestmark = pytest.mark.browser

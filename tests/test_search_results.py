@@ -14,10 +14,10 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from signpost import urls
-from signpost.cards import card
-from signpost.facets import asset_filters
-from signpost.loader import load_content
+from signpost.check.loader import load_content
+from signpost.collect.facets import asset_filters
+from signpost.core import urls
+from signpost.render.cards import card
 from tests.conftest import EXAMPLE_CONTENT, TODAY, press_twice_while_the_next_page_waits
 
 pytestmark = pytest.mark.browser

@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from pymdownx.slugs import slugify
 
-from signpost.cms import PAGE as ADMIN_PAGE
-from signpost.kinds import DAYS, KINDS, TAXONOMIES
-from signpost.loader import load_content
-from signpost.sharing import SHARE_IMAGE, SHARE_IMAGE_SIZE
+from signpost.check.loader import load_content
+from signpost.core.kinds import DAYS, KINDS, TAXONOMIES
+from signpost.generators.cms import PAGE as ADMIN_PAGE
+from signpost.render.sharing import SHARE_IMAGE, SHARE_IMAGE_SIZE
 from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY
 
 REQUIRED = ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "og:type", "og:site_name", "og:locale")

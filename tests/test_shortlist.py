@@ -16,10 +16,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from signpost import urls
-from signpost.cards import card
-from signpost.kinds import KINDS
-from signpost.loader import load_content
+from signpost.check.loader import load_content
+from signpost.core import urls
+from signpost.core.kinds import KINDS
+from signpost.render.cards import card
 from tests.conftest import EXAMPLE_CONTENT, TODAY
 from tests.test_accessibility import WCAG_TAGS
 from tests.test_print import pdf_pages, print_to_pdf, squash

@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from signpost.kinds import KINDS
-from signpost.loader import load_content
+from signpost.check.loader import load_content
+from signpost.core.kinds import KINDS
 from tests.conftest import EXAMPLE_CONTENT, TODAY, build
 
 SITE_ROOT = "http://site.invalid/"

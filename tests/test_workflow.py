@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from signpost import suggest
+from signpost.render import suggest
 from tests.conftest import REPO, run_command
 
 WORKFLOWS = REPO / ".github" / "workflows"

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from signpost.core.today import build_day
+
 HELP = "Add activities from another directory's data: Open Referral UK (hsds) or a spreadsheet (csv)."
 
 
@@ -62,10 +64,9 @@ def run_import_csv(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, read: Callable) -> int:
-    from signpost.cli import build_day
     from signpost.opendata.importing import Importer
 
-    importer = Importer(Path(args.content), build_day(args), args.force)
+    importer = Importer(Path(args.content), build_day(args.today), args.force)
     read(importer)
     outcome = importer.finish()
     for line in outcome.lines:

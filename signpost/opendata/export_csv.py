@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from signpost.content import Content, Record
+from signpost.core.content import Content, Record
 from signpost.models import Asset
 from signpost.opendata.columns import COLUMNS, LIST_SEPARATOR, Column, value_at
 from signpost.opendata.ids import page_address

@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from signpost.content import Content, Record
-from signpost.kinds import TAXONOMIES
+from signpost.core.content import Content, Record
+from signpost.core.kinds import TAXONOMIES
 from signpost.models import Asset
 from signpost.opendata.ids import page_address
 

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from signpost.content import Content
+from signpost.core.content import Content
+from signpost.core.outputs import FileOutput, Output
 from signpost.opendata.export_csv import assets_csv
 from signpost.opendata.export_json import assets_geojson, assets_json, mapped
 from signpost.opendata.hsds_export import services_json
-from signpost.outputs import FileOutput, Output
 
 if TYPE_CHECKING:
-    from signpost.render import SiteRenderer
+    from signpost.render.site import SiteRenderer
 
 URL = "data/"
 

@@ -23,10 +23,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from signpost import humanize
-from signpost.content import Content, Record
-from signpost.facets import ACCESS_LABELS, AUDIENCE_LABELS
-from signpost.kinds import TAXONOMIES
+from signpost.collect.facets import ACCESS_LABELS, AUDIENCE_LABELS
+from signpost.core import humanize
+from signpost.core.content import Content, Record
+from signpost.core.kinds import TAXONOMIES
 from signpost.models import Asset
 from signpost.models.common import Cost, Place
 from signpost.opendata.export_json import document

@@ -12,8 +12,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from signpost.facets import ACCESS_LABELS
-from signpost.humanize import pounds
+from signpost.collect.facets import ACCESS_LABELS
+from signpost.core.humanize import pounds
 from signpost.models.common import Cost
 from signpost.opendata import hsds_export as ours
 from signpost.opendata.hsds_read import SourceRecord, records_in, source_files, unwrap

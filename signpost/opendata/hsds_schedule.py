@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
-from signpost import humanize
+from signpost.core import humanize
 from signpost.models.schedule import WEEKDAYS, Schedule, Session
 from signpost.opendata.schedule_text import parse_clock
 

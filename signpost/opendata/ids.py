@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-from signpost.kinds import KINDS
+from signpost.core.kinds import KINDS
 from signpost.models.site import SiteSettings
 
 

@@ -18,16 +18,16 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from signpost.content import Content
-from signpost.loader import load_content
+from signpost.check.loader import load_content
+from signpost.check.validation import validate
+from signpost.core.content import Content
+from signpost.core.problems import ContentError
+from signpost.load.yamlsource import parse_yaml
 from signpost.models import Asset
 from signpost.models.common import STEM_PATTERN
 from signpost.opendata.repair import PLACEHOLDER, PLACEHOLDER_EMAIL, repair
 from signpost.opendata.text import first_sentence, fit, slug, wrap
 from signpost.opendata.yaml_emit import dump_asset
-from signpost.problems import ContentError
-from signpost.validation import validate
-from signpost.yamlsource import parse_yaml
 
 PROGRESS_EVERY = 100
 

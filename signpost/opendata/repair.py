@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from signpost.check.validation import validate
+from signpost.core.problems import Problem
+from signpost.load.yamlsource import YamlDocument
 from signpost.opendata.columns import base_type
-from signpost.problems import Problem
-from signpost.validation import validate
-from signpost.yamlsource import YamlDocument
 
 # Not FILL IN: that marks a file started by `signpost new`, which check refuses even as a draft;
 # an imported draft must pass check while staff finish it.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from signpost import humanize
+from signpost.core import humanize
 from signpost.models.schedule import WEEKDAYS, Session
 
 WEEK_WORDS = ("first", "second", "third", "fourth", "last")

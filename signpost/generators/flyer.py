@@ -1,0 +1,59 @@
+"""A printable A4 flyer for each event, with a QR code to the event's page.
+
+The flyer is a page of its own (``events/<stem>/flyer/``), kept out of
+search and the sitemap. Its stylesheet, linked from the flyer alone, lays it
+out on one sheet of A4 with none of the site's navigation. The QR code is an
+inline SVG drawn by segno: a vector, so it prints sharply at any size, and
+nothing is fetched to show it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+import segno
+from markupsafe import Markup
+
+from signpost.core.content import Record
+from signpost.core.kinds import KINDS
+from signpost.core.outputs import Page
+from signpost.models import Event
+
+if TYPE_CHECKING:
+    from signpost.render.site import SiteRenderer
+
+FLYER_FOLDER = "flyer/"
+STYLESHEET = "assets/stylesheets/flyer.css"
+
+
+def flyer_url(stem: str) -> str:
+    """Where an event's flyer is, site-relative."""
+    return KINDS["event"].url(stem) + FLYER_FOLDER
+
+
+def qr_svg(data: str, label: str) -> Markup:
+    """A QR code for ``data`` as an inline SVG element (medium error correction, a four-module quiet zone)."""
+    code = segno.make(data, error="m", micro=False)
+    svg = code.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff", svgclass="sp-qr", lineclass=None)
+    attributes = f'role="img" aria-label="{Markup.escape(label)}" shape-rendering="crispEdges" '
+    return Markup(svg.replace("<svg ", "<svg " + attributes, 1))
+
+
+def flyer_page(renderer: SiteRenderer, record: Record[Event]) -> Page:
+    """The flyer page of one event: not searchable, not indexed."""
+    event = record.item
+    page_url = renderer.site.absolute(KINDS["event"].url(record.stem))
+    page = renderer.page(
+        "flyer.html",
+        flyer_url(record.stem),
+        f"Flyer: {event.title}",
+        f"A flyer to print on A4 paper for {event.title}.",
+        "flyer",
+        event=event,
+        record=record,
+        event_address=page_url,
+        qr=qr_svg(page_url, f"QR code: scan it to open {page_url}"),
+        stylesheet=STYLESHEET,
+    )
+    return dataclasses.replace(page, noindex=True)
