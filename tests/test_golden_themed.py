@@ -48,8 +48,8 @@ from pathlib import Path
 
 import pytest
 
-from signpost.engines.mkdocs.engine import MkDocsEngine
 from signpost.build.pipeline import BuildOptions, build_site
+from signpost.engines.mkdocs.engine import MkDocsEngine
 from tests.conftest import CONFIG, REPO, TEMPLATES, TODAY
 from tests.test_golden import GOLDEN, file_diff, files_in, tree_differences
 
