@@ -16,12 +16,13 @@ from pathlib import Path
 import yaml
 
 from bench.measure import EXAMPLES, REPO, TODAY, plan_path
+from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.core import urls
 from signpost.core.outputs import Output, Page, SourceFile
 from signpost.core.problems import errors_in, format_problems
 from signpost.load.yamlsource import parse_yaml
-from signpost.render.site import NAVIGATION, render_site
+from signpost.render.site import NAVIGATION
 
 TEMPLATES = REPO / "templates" / "signpost"
 

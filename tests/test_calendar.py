@@ -21,7 +21,7 @@ from icalendar import Calendar
 from signpost.check.loader import load_content
 from signpost.collect.occurrences import meets, next_dates
 from signpost.core.kinds import KINDS
-from signpost.generators import calendars
+from signpost.render import calendars
 from tests.conftest import EXAMPLE_CONTENT, SMALL_CONTENT, TODAY, build
 
 EXAMPLE, _ = load_content(EXAMPLE_CONTENT, TODAY)

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from signpost.check.loader import load_content
 from signpost.collect.occurrences import next_dates
 from signpost.core.kinds import KINDS
-from signpost.generators import calendars
+from signpost.render import calendars
 from tests.conftest import EXAMPLE_CONTENT, TODAY, build
 
 CLOSING = ("hollinsford-repair-cafe", "caribbean-elders-lunch-club")

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from signpost.check.loader import load_content
+from signpost.collect.newsletter import NO_ENTRIES
 from signpost.core.content import Content, Record
 from signpost.core.kinds import KINDS
-from signpost.generators.newsletter_email import NO_ENTRIES
 from tests.conftest import TODAY, build, readable_bytes
 from tests.test_errors import line_of, problems_in, replace_in
 from tests.test_privacy import _append_field

@@ -19,9 +19,9 @@ from signpost.check.loader import load_content
 from signpost.check.validation import validate
 from signpost.core import humanize
 from signpost.core.kinds import KINDS
-from signpost.generators import calendars, events
 from signpost.load.yamlsource import parse_yaml
 from signpost.models import Event
+from signpost.render import calendars, events
 from tests.conftest import EXAMPLE_CONTENT, SMALL_CONTENT, TODAY, build
 
 EXAMPLE, _ = load_content(EXAMPLE_CONTENT, TODAY)

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from signpost.check.loader import load_content
+from signpost.core import urls
 from signpost.core.kinds import KINDS
 from signpost.generators import flyer
 from tests.conftest import EXAMPLE_CONTENT, SMALL_CONTENT, TODAY, build, readable_bytes, serve_folder
@@ -32,7 +33,7 @@ def soup_of(path: Path) -> BeautifulSoup:
 @pytest.mark.parametrize("stem", sorted(PUBLIC.events))
 def test_each_event_has_a_flyer_linked_from_its_page_and_kept_out_of_the_sitemap(example_site, stem):
     event = PUBLIC.events[stem].item
-    sheet = soup_of(example_site / flyer.flyer_url(stem) / "index.html")
+    sheet = soup_of(example_site / urls.flyer_url(stem) / "index.html")
     assert sheet.select_one(".sp-flyer h1").get_text(strip=True) == event.title
     assert sheet.find("link", rel="stylesheet", href="../../../assets/stylesheets/flyer.css") is not None
     assert (example_site / flyer.STYLESHEET).is_file()
@@ -43,14 +44,14 @@ def test_each_event_has_a_flyer_linked_from_its_page_and_kept_out_of_the_sitemap
     assert event.organiser.name in text and event.summary in text
     assert SITE.absolute(KINDS["event"].url(stem)) in text
     sitemap = readable_bytes(example_site / "sitemap.xml").decode()
-    assert SITE.absolute(flyer.flyer_url(stem)) not in sitemap
+    assert SITE.absolute(urls.flyer_url(stem)) not in sitemap
     assert SITE.absolute(KINDS["event"].url(stem)) in sitemap
     link = soup_of(example_site / KINDS["event"].url(stem) / "index.html").find("a", string="Print a flyer")
     assert (link is not None) == (not event.is_over(TODAY) and event.status != "cancelled")
 
 
 def test_the_flyer_page_is_not_indexed():
-    from signpost.render.site import render_site
+    from signpost.build.outputs import render_site
     from tests.conftest import TEMPLATES
 
     flyers = [output for output in render_site(EXAMPLE, TEMPLATES / "signpost") if getattr(output, "kind", None) == "flyer"]
@@ -79,7 +80,7 @@ def decoded(image: Image.Image) -> list[str]:
 @needs_poppler
 @pytest.mark.parametrize("stem", sorted(PUBLIC.events))
 def test_a_printed_flyer_is_one_a4_page_whose_qr_code_opens_the_event(page, example_url, stem, tmp_path):
-    count, picture, size = print_to_png(page, example_url + flyer.flyer_url(stem), tmp_path)
+    count, picture, size = print_to_png(page, example_url + urls.flyer_url(stem), tmp_path)
     assert count == 1
     width, height = (float(number) for number in size.split(":")[1].split("pts")[0].split(" x "))
     assert abs(width - A4_POINTS[0]) < 2 and abs(height - A4_POINTS[1]) < 2, size
@@ -106,7 +107,7 @@ def test_a_flyer_with_long_details_still_fits_one_page(browser, tmp_path):
     server, base = serve_folder(tmp_path / "site")
     context = browser.new_context()
     try:
-        count, picture, _ = print_to_png(context.new_page(), base + flyer.flyer_url(source.stem), tmp_path)
+        count, picture, _ = print_to_png(context.new_page(), base + urls.flyer_url(source.stem), tmp_path)
     finally:
         context.close()
         server.shutdown()
@@ -116,7 +117,7 @@ def test_a_flyer_with_long_details_still_fits_one_page(browser, tmp_path):
 
 
 MY_PAGES = {
-    "flyer": flyer.flyer_url("mapping-community-assets-workshop-2027"),
+    "flyer": urls.flyer_url("mapping-community-assets-workshop-2027"),
     "repeating event": KINDS["event"].url("workers-network-lunch"),
     "postponed event": KINDS["event"].url("moor-villages-transport-forum-2027"),
 }

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.core.kinds import KINDS as REGISTRY
 from signpost.models import Asset
-from signpost.render.site import render_site
 from tests.conftest import REPO, SMALL_CONTENT, TODAY
 
 TEMPLATES = REPO / "templates" / "signpost"

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.core.problems import errors_in, format_problems
 from signpost.engines.plain import write_outputs
-from signpost.render.site import render_site
 from tests.conftest import REPO, TODAY
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

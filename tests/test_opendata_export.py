@@ -16,9 +16,9 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.engines.plain import write_outputs
-from signpost.render.site import render_site
 from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY
 
 SCHEMAS = Path(__file__).resolve().parent / "fixtures" / "hsds" / "schema"

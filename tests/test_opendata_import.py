@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.cli import main
 from signpost.engines.plain import write_outputs
 from signpost.load.yamlsource import parse_yaml
 from signpost.opendata.ids import asset_id
 from signpost.opendata.yaml_emit import scalar
-from signpost.render.site import render_site
 from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, build, tree_digest
 
 EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "hsds" / "examples"

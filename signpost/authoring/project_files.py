@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from signpost.authoring.fieldref import field_reference
-from signpost.authoring.schema import FIELD_REFERENCE, PROJECT, REGENERATE, SCHEMA_FOLDER, VSCODE_SETTINGS, targets
+from signpost.authoring.schema import FIELD_REFERENCE, REGENERATE, SCHEMA_FOLDER, VSCODE_SETTINGS, targets
 
 
 def vscode_settings() -> dict:
@@ -38,8 +38,9 @@ def generated_files() -> dict[str, str]:
     return files
 
 
-def out_of_date(root: Path = PROJECT) -> list[str]:
-    """Generated files that are missing, differ from what the models give, or are left over."""
+def out_of_date(root: Path | None = None) -> list[str]:
+    """Generated files that are missing, differ from what the models give, or are left over, in the site folder ``root`` (default: here)."""
+    root = root or Path.cwd()
     files = generated_files()
     stale = [path for path, text in files.items() if _read(root / path) != text]
     leftover = sorted(
@@ -50,8 +51,9 @@ def out_of_date(root: Path = PROJECT) -> list[str]:
     return stale + leftover
 
 
-def write_files(root: Path = PROJECT) -> list[str]:
-    """Write every generated file that changed, remove old schemas; return what changed."""
+def write_files(root: Path | None = None) -> list[str]:
+    """Write every generated file that changed, remove old schemas; return what changed (``root``: the site folder, default here)."""
+    root = root or Path.cwd()
     changed = out_of_date(root)
     files = generated_files()
     for path in changed:
@@ -74,9 +76,7 @@ def _read(path: Path) -> str | None:
 def arguments(command: argparse.ArgumentParser) -> None:
     """The options of ``signpost schemas``."""
     command.add_argument("--check", action="store_true", help="Only say whether the files are up to date (exit 1 if not).")
-    command.add_argument(
-        "--project", default=str(PROJECT), help="The project folder to write into (default: the one Signpost is in)."
-    )
+    command.add_argument("--project", default=".", help="The site folder to write into (default: the current folder).")
 
 
 def run_schemas(args: argparse.Namespace) -> int:

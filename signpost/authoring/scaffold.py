@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from signpost.authoring.fieldref import is_text, scalar
-from signpost.authoring.schema import DATE, FIELD_REFERENCE, PROJECT, SchemaField, SchemaTarget, schema_name, target_for, walk
+from signpost.authoring.schema import DATE, FIELD_REFERENCE, SchemaField, SchemaTarget, schema_name, target_for, walk
 from signpost.check.placeholders import PLACEHOLDER
 from signpost.core.kinds import KINDS, ContentKind
 from signpost.core.today import build_day
@@ -90,8 +90,7 @@ def _new_path(content: Path, kind: ContentKind, title: str, file_name: str | Non
             "for example --file-name upper-fold-quilting-circle.",
             content,
         )
-    suffixes = (kind.suffix, ".yaml") if kind.suffix == ".yml" else (kind.suffix,)
-    for suffix in suffixes:
+    for suffix in kind.suffixes:
         if (folder / f"{stem}{suffix}").exists():
             return _exists(folder / f"{stem}{suffix}"), content
     folder.mkdir(parents=True, exist_ok=True)
@@ -145,7 +144,9 @@ def new_file(kind: ContentKind, title: str, today: dt.date, path: Path, number: 
 
 
 def _header(target: SchemaTarget, path: Path) -> list[str]:
-    schema = PROJECT / target.file
+    # The site's folder holds content/ and schemas/: the new file is in content/<the kind's folder>/.
+    depth = len(target.kind.folder.split("/")) + 1 if target.kind else 1
+    schema = path.resolve().parents[depth] / target.file
     try:
         location = Path(os.path.relpath(schema, path.resolve().parent)).as_posix()
     except ValueError:  # another drive, on Windows

@@ -24,7 +24,6 @@ from pydantic.json_schema import GenerateJsonSchema
 from signpost.core.kinds import KINDS, SITE_FILE, SITE_MODEL, TAXONOMIES, ContentKind
 from signpost.models.common import POSTCODE_PATTERN
 
-PROJECT = Path(__file__).resolve().parent.parent
 CONTENT_FOLDER = "content"
 SCHEMA_FOLDER = "schemas"
 FIELD_REFERENCE = "docs/fields.md"
@@ -136,8 +135,7 @@ def targets() -> list[SchemaTarget]:
             )
         )
     for kind in KINDS.values():
-        suffixes = (kind.suffix, ".yaml") if kind.suffix == ".yml" else (kind.suffix,)
-        globs = tuple(f"{CONTENT_FOLDER}/{kind.folder}/*{suffix}" for suffix in suffixes)
+        globs = tuple(f"{CONTENT_FOLDER}/{kind.folder}/*{suffix}" for suffix in kind.suffixes)
         found.append(SchemaTarget(schema_name(kind), kind.plural, kind.model, globs, kind))
     return found
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from signpost.build.apart import run_apart
+from signpost.build.outputs import render_site
 from signpost.build.search_index import PAGES_PER_SHARD, index_site
 from signpost.build.staging import build_lock, staging_folder, swap_into_place, unsafe_output
 from signpost.check.loader import load_content
@@ -23,7 +24,7 @@ from signpost.core.content import Content
 from signpost.core.outputs import Output, Page, SourceFile
 from signpost.core.problems import ContentError, Problem, errors_in
 from signpost.models import SiteSettings
-from signpost.render.site import NAVIGATION, render_site
+from signpost.render.site import NAVIGATION
 
 T = TypeVar("T")
 

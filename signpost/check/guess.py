@@ -15,16 +15,12 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from signpost.core.kinds import KINDS, target_attribute
+
 # Which fields hold the id of another record, by the field's place (list
 # positions left out), and where those records are kept in Content.
 REFERENCE_FIELDS = {
-    ("area",): "areas",
-    ("domains",): "domains",
-    ("connections",): "assets",
-    ("assets_used",): "assets",
-    ("items", "news"): "news",
-    ("items", "event"): "events",
-    ("items", "case_study"): "case_studies",
+    reference.path: target_attribute(reference.target) for kind in KINDS.values() for reference in kind.references
 }
 
 

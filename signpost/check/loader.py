@@ -95,9 +95,7 @@ def _known_ids(root: Path, taxonomies: dict[str, dict[str, Record]]) -> dict[str
     for kind in KINDS.values():
         folder = root / kind.folder
         stems = (
-            {path.stem for path in folder.glob("*") if path.suffix in (kind.suffix, ".yaml")}
-            if readable_folder(root, folder)
-            else set()
+            {path.stem for path in folder.glob("*") if path.suffix in kind.suffixes} if readable_folder(root, folder) else set()
         )
         known[kind.attribute] = {stem: [] for stem in sorted(stems)}
     return known
@@ -262,7 +260,7 @@ def _load_kind(
 
 def _acceptable_name(path: Path, kind: ContentKind, seen: dict[str, Path], problems: list[Problem]) -> bool:
     source = _display(path)
-    if path.suffix not in (kind.suffix, ".yaml" if kind.suffix == ".yml" else kind.suffix):
+    if path.suffix not in kind.suffixes:
         problems.append(
             Problem(
                 source,

@@ -2,29 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from signpost.check.guess import guess_record
 from signpost.check.validation import field_label
 from signpost.core.content import Content, Record, why_hidden
-from signpost.core.kinds import KINDS
+from signpost.core.kinds import KINDS, TAXONOMIES, ContentKind, Reference
 from signpost.core.problems import Problem
 from signpost.load.sourcelines import record_line
 
 # How a staff member would name each kind a newsletter can list.
-_NEWSLETTER_WORDS = {"news": "news post", "event": "event", "case_study": "case study"}
+# Where a reference to something unpublished is left out, as staff would say it.
+_LEFT_OUT_OF = {"newsletter": "this issue and its emails"}
 
 
 def check_references(content: Content) -> list[Problem]:
-    """Every broken reference (an error), and notes on unpublished targets, freshness and consent (warnings)."""
+    """Every broken reference (an error), and notes on unpublished targets, freshness and consent (warnings).
+
+    The references are the ones each kind declares in :data:`signpost.core.kinds.KINDS`.
+    """
     problems: list[Problem] = []
-    for record in content.assets.values():
-        problems.extend(_asset_problems(content, record))
-    for record in content.case_studies.values():
-        problems.extend(_case_study_problems(content, record))
-    for record in content.newsletters.values():
-        problems.extend(_newsletter_problems(content, record))
+    for kind in KINDS.values():
+        for record in getattr(content, kind.attribute).values():
+            for reference in kind.references:
+                problems.extend(_reference_problems(content, kind, record, reference))
+            if kind.name in _RECORD_CHECKS:
+                problems.extend(_RECORD_CHECKS[kind.name](content, record))
     return problems
+
+
+def _reference_problems(content: Content, kind: ContentKind, record: Record, reference: Reference) -> Iterator[Problem]:
+    """The problems of one reference field of one record."""
+    field, _, item_kind = reference.field.partition(".")
+    value = getattr(record.item, field)
+    if reference.target in TAXONOMIES:
+        taxonomy = TAXONOMIES[reference.target]
+        groups = getattr(content, taxonomy.attribute)
+        named = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, identifier in named:
+            if identifier not in groups:
+                path = (field,) if index is None else (field, index)
+                yield _missing(record, path, identifier, groups, taxonomy.noun, f"content/{taxonomy.file}")
+    elif item_kind:
+        stems = [(index, item.stem) for index, item in enumerate(value) if item.kind == item_kind]
+        yield from _links(content, kind, record, reference, [((field, index, item_kind), stem) for index, stem in stems])
+    else:
+        yield from _links(content, kind, record, reference, [((field, index), stem) for index, stem in enumerate(value)])
 
 
 def _missing(record: Record, path: tuple, value: str, known: dict, what: str, where: str) -> Problem:
@@ -55,34 +78,29 @@ def _hidden(record: Record, path: tuple, value: str, reason: str, where: str) ->
     )
 
 
-def _asset_problems(content: Content, record: Record) -> Iterator[Problem]:
-    asset = record.item
-    for index, domain in enumerate(asset.domains):
-        if domain not in content.domains:
-            yield _missing(record, ("domains", index), domain, content.domains, "domain", "content/domains.yml")
-    if asset.area not in content.areas:
-        yield _missing(record, ("area",), asset.area, content.areas, "area", "content/areas.yml")
-    yield from _asset_links(content, record, ("connections",), asset.connections, published=not asset.draft)
-    yield from _freshness(content, record)
-
-
-def _asset_links(content: Content, record: Record, field: tuple, stems: list[str], published: bool) -> Iterator[Problem]:
-    for index, stem in enumerate(stems):
-        target = content.assets.get(stem)
-        if target is None and stem in content.unreadable.get("assets", ()):
-            continue
+def _links(
+    content: Content, kind: ContentKind, record: Record, reference: Reference, named: list[tuple[tuple, str]]
+) -> Iterator[Problem]:
+    """Each named record of the reference's kind: missing (an error), itself, or not published (a warning)."""
+    target_kind = KINDS[reference.target]
+    records = getattr(content, target_kind.attribute)
+    where = f"content/{target_kind.folder} (the file name without {target_kind.suffix})"
+    for path, stem in named:
+        target = records.get(stem)
+        if target is None and stem in content.unreadable.get(target_kind.attribute, ()):
+            continue  # the file's own errors say enough
         if target is None:
-            yield _missing(record, field + (index,), stem, content.assets, "asset", "content/assets (the file name without .yml)")
-        elif stem == record.stem:
+            yield _missing(record, path, stem, records, target_kind.noun, where)
+        elif target is record:
             yield Problem(
                 record.source,
-                record_line(record, *field, index),
-                field_label(field + (index,)),
-                "an asset cannot connect to itself",
+                record_line(record, *path),
+                field_label(path),
+                f"an {target_kind.noun} cannot connect to itself",
                 "remove this line",
             )
-        elif published and (reason := why_hidden(target.item)):
-            yield _hidden(record, field + (index,), stem, reason, "this page")
+        elif kind.published(record.item) and (reason := why_hidden(target.item)):
+            yield _hidden(record, path, stem, reason, _LEFT_OUT_OF.get(kind.name, "this page"))
 
 
 def _freshness(content: Content, record: Record) -> Iterator[Problem]:
@@ -107,9 +125,8 @@ def _freshness(content: Content, record: Record) -> Iterator[Problem]:
         )
 
 
-def _case_study_problems(content: Content, record: Record) -> Iterator[Problem]:
+def _consent(content: Content, record: Record) -> Iterator[Problem]:
     story = record.item
-    yield from _asset_links(content, record, ("assets_used",), story.assets_used, published=story.publishable)
     if not story.draft and not story.publishable:
         yield Problem(
             record.source,
@@ -121,15 +138,5 @@ def _case_study_problems(content: Content, record: Record) -> Iterator[Problem]:
         )
 
 
-def _newsletter_problems(content: Content, record: Record) -> Iterator[Problem]:
-    for index, item in enumerate(record.item.items):
-        kind = KINDS[item.kind]
-        attribute, what, where = kind.attribute, _NEWSLETTER_WORDS[item.kind], f"content/{kind.folder}"
-        path = ("items", index, item.kind)
-        if item.stem in content.unreadable.get(attribute, ()):
-            continue
-        target = getattr(content, attribute).get(item.stem)
-        if target is None:
-            yield _missing(record, path, item.stem, getattr(content, attribute), what, where)
-        elif not record.item.draft and (reason := why_hidden(target.item)):
-            yield _hidden(record, path, item.stem, reason, "this issue and its emails")
+# Checks of a record beyond its references, by kind.
+_RECORD_CHECKS: dict[str, Callable[[Content, Record], Iterator[Problem]]] = {"asset": _freshness, "case_study": _consent}

@@ -30,9 +30,7 @@ class Collections:
         Closed ones, and ones whose only sessions are one-off dates now past,
         keep their page (old links still work) but are not listed.
         """
-        records = [
-            record for record in self.content.assets.values() if record.item.status != "closed" and not self.finished(record)
-        ]
+        records = [record for record in self.content.assets.values() if not record.item.is_closed and not self.finished(record)]
         return sorted(records, key=self._listing_order)
 
     def _listing_order(self, record: Record) -> tuple[bool, str, str]:
@@ -81,6 +79,10 @@ class Collections:
         for record in self.listed_assets:
             groups[record.item.area].append(record)
         return groups
+
+    def members(self, taxonomy: str) -> dict[str, list[Record]]:
+        """Listed assets grouped by the ids of a taxonomy ("domain" or "area")."""
+        return {"domain": self.by_domain, "area": self.by_area}[taxonomy]
 
     @cached_property
     def by_day(self) -> dict[str, list[Record]]:

@@ -82,7 +82,7 @@ def asset_filters(asset: Asset) -> dict[str, list[str]]:
         ),
         # "On today" and the like claim a date: only for what is meeting now, not paused.
         "meets": sorted({key for session in asset.schedule.sessions for key in _meeting_keys(session)})
-        if asset.status == "active"
+        if asset.is_meeting
         else [],
         "cost": ["free"] if asset.cost.free else [],
         "access": [name for name in ACCESS_LABELS if getattr(asset.accessibility, name)],

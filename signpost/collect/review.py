@@ -101,7 +101,7 @@ def review_entries(content: Content, period: ReviewPeriod) -> list[ReviewEntry]:
     entries = []
     for record in content.assets.values():
         asset = record.item
-        if asset.draft or asset.status == "closed":
+        if asset.draft or asset.is_closed:
             continue
         stage = period.stage_of(asset.last_checked, content.today)
         if stage is not None:

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from signpost.core.kinds import KINDS
+from signpost.core.kinds import KINDS, Reference
 from signpost.models import Area, Asset, CaseStudy, Domain, Event, NewsletterIssue, NewsPost, SiteSettings
 
 M = TypeVar("M", bound=BaseModel)
@@ -102,29 +102,35 @@ def why_hidden(item: BaseModel) -> str | None:
         return "it is a draft"
     if isinstance(item, CaseStudy) and not item.publishable:
         return "no consent to publish is recorded"
-    if isinstance(item, Asset) and item.status == "closed":
+    if isinstance(item, Asset) and item.is_closed:
         return "it is closed"
     return None
 
 
 def _drop_unpublished_references(kinds: dict[str, dict[str, Record]]) -> None:
-    """In the published records, keep only references to other published records."""
-
-    def kept(stems: list[str], attribute: str) -> list[str]:
-        return [stem for stem in stems if stem in kinds[attribute]]
-
-    changes = {
-        "assets": lambda asset: {"connections": kept(asset.connections, "assets")},
-        "case_studies": lambda story: {"assets_used": kept(story.assets_used, "assets")},
-        "newsletters": lambda issue: {"items": [item for item in issue.items if item.stem in kinds[KINDS[item.kind].attribute]]},
-    }
-    for attribute, change in changes.items():
-        records = kinds[attribute]
+    """In the published records, keep only references to other published records (domains and areas always are)."""
+    for kind in KINDS.values():
+        references = [reference for reference in kind.references if reference.target in KINDS]
+        records = kinds[kind.attribute]
         for stem, record in list(records.items()):
-            update = change(record.item)
+            update = _published_references(record.item, references, kinds)
             if any(value != getattr(record.item, name) for name, value in update.items()):
                 # No validation on copy: an issue left with no items is still an issue.
                 records[stem] = replace(record, item=record.item.model_copy(update=update))
+
+
+def _published_references(item: BaseModel, references: list[Reference], kinds: dict[str, dict[str, Record]]) -> dict:
+    """The reference fields of ``item`` with every name of something unpublished taken out."""
+    update: dict[str, list] = {}
+    for reference in references:
+        field, _, item_kind = reference.field.partition(".")
+        published = kinds[KINDS[reference.target].attribute]
+        values = update.get(field, getattr(item, field))
+        if item_kind:  # a list of items, each naming its kind (a newsletter issue's items)
+            update[field] = [entry for entry in values if entry.kind != item_kind or entry.stem in published]
+        else:
+            update[field] = [stem for stem in values if stem in published]
+    return update
 
 
 def _published(records: dict[str, Record], keep) -> dict[str, Record]:

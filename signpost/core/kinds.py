@@ -23,6 +23,24 @@ def _not_draft(item: Any) -> bool:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A field whose values name other records: their file names, or the ids of domains or areas.
+
+    ``field`` is the field's dotted path with list positions left out
+    (``connections``; ``items.event`` for an issue's items of kind event).
+    ``target`` is the name of a content kind or a taxonomy.
+    """
+
+    field: str
+    target: str
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The field's path as the parts of a location (list positions left out)."""
+        return tuple(self.field.split("."))
+
+
+@dataclass(frozen=True)
 class ContentKind:
     """One folder of content files that all follow one model."""
 
@@ -39,7 +57,23 @@ class ContentKind:
     plural: str
     title_field: str
     summary_field: str
+    # What a record of this kind is called in messages to staff ("is not a known case study").
+    noun: str
+    # The fields that name other records, checked, guessed at, offered as choices in the CMS and
+    # dropped from the public copy when what they name is not published.
+    references: tuple[Reference, ...] = ()
+    # Its list page's title and description, for kinds with a list page of their own.
+    index_title: str | None = None
+    index_description: str | None = None
+    # Whether the live preview can write a record's page alone when its file is saved
+    # (news posts wait for a full build: the engine's blog writes them).
+    quick_preview: bool = True
     published: Callable[[Any], bool] = _not_draft
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """The file endings read as this kind (YAML kinds accept .yaml as well as .yml)."""
+        return (self.suffix, ".yaml") if self.suffix == ".yml" else (self.suffix,)
 
     @property
     def has_body(self) -> bool:
@@ -71,6 +105,7 @@ class Taxonomy:
     index_url: str
     label: str
     index_title: str
+    noun: str = ""
 
     def url(self, identifier: str) -> str:
         """The address of one group's listing."""
@@ -94,6 +129,8 @@ KINDS: dict[str, ContentKind] = {
             "Activities",
             "name",
             "summary",
+            "asset",
+            references=(Reference("domains", "domain"), Reference("area", "area"), Reference("connections", "asset")),
         ),
         ContentKind(
             "case_study",
@@ -109,6 +146,10 @@ KINDS: dict[str, ContentKind] = {
             "Stories",
             "title",
             "summary",
+            "case study",
+            references=(Reference("assets_used", "asset"),),
+            index_title="Stories",
+            index_description="How people found their way into community life, told by them and their workers.",
             published=lambda story: story.publishable,
         ),
         ContentKind(
@@ -125,6 +166,9 @@ KINDS: dict[str, ContentKind] = {
             "Events",
             "title",
             "summary",
+            "event",
+            index_title="Events",
+            index_description="Seminars, workshops and community events: dates, places and how to book.",
         ),
         ContentKind(
             "newsletter",
@@ -140,6 +184,14 @@ KINDS: dict[str, ContentKind] = {
             "Newsletter issues",
             "title",
             "title",
+            "newsletter issue",
+            references=(
+                Reference("items.news", "news"),
+                Reference("items.event", "event"),
+                Reference("items.case_study", "case_study"),
+            ),
+            index_title="Newsletter",
+            index_description="Every issue of the newsletter: news, events and stories.",
         ),
         # News posts are published by the engine's blog, from their own files.
         ContentKind(
@@ -156,6 +208,8 @@ KINDS: dict[str, ContentKind] = {
             "News",
             "title",
             "description",
+            "news post",
+            quick_preview=False,
         ),
     )
 }
@@ -164,9 +218,17 @@ TAXONOMIES: dict[str, Taxonomy] = {
     taxonomy.name: taxonomy
     for taxonomy in (
         Taxonomy(
-            "domain", "domains", "domains.yml", Domain, "domains/{stem}/", "domains/", "Type of activity", "Types of activity"
+            "domain",
+            "domains",
+            "domains.yml",
+            Domain,
+            "domains/{stem}/",
+            "domains/",
+            "Type of activity",
+            "Types of activity",
+            "domain",
         ),
-        Taxonomy("area", "areas", "areas.yml", Area, "areas/{stem}/", "areas/", "Area", "Browse by area"),
+        Taxonomy("area", "areas", "areas.yml", Area, "areas/{stem}/", "areas/", "Area", "Browse by area", "area"),
     )
 }
 
@@ -191,3 +253,13 @@ def every_model() -> dict[str, type[BaseModel]]:
     models.update({taxonomy.file: taxonomy.model for taxonomy in TAXONOMIES.values()})
     models.update({kind.folder: kind.model for kind in KINDS.values()})
     return models
+
+
+def target_attribute(target: str) -> str:
+    """Where the records a reference names are kept in Content (a kind's or a taxonomy's attribute)."""
+    return (KINDS.get(target) or TAXONOMIES[target]).attribute
+
+
+def every_reference() -> dict[tuple[str, str], str]:
+    """Every reference field of every kind: (kind name, dotted field) → the name of what it names."""
+    return {(kind.name, reference.field): reference.target for kind in KINDS.values() for reference in kind.references}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -30,11 +30,10 @@ from markupsafe import Markup
 from signpost.authoring.fieldref import PATTERNS, is_text
 from signpost.authoring.schema import CLOCK_TIME, DATE, LOCAL_DATETIME, SchemaField, target_for, walk
 from signpost.core.content import Content
-from signpost.core.kinds import KINDS, MEDIA_FOLDER, TAXONOMIES, ContentKind
+from signpost.core.kinds import KINDS, MEDIA_FOLDER, TAXONOMIES, ContentKind, every_reference
 from signpost.core.outputs import FileOutput
-
-if TYPE_CHECKING:
-    from signpost.render.site import SiteRenderer
+from signpost.render.registry import generator
+from signpost.render.site import SiteRenderer
 
 ADMIN_URL = "admin/"
 PAGE = ADMIN_URL + "index.html"
@@ -47,15 +46,7 @@ TIDY_SCRIPT = "assets/javascripts/admin.js"
 # Fields that name something else: a group from domains.yml or areas.yml,
 # or another record's file name. A test fails when a model gains a field
 # that holds a file name or id and is missing here.
-REFERENCES: dict[tuple[str, str], str] = {
-    ("asset", "domains"): "domain",
-    ("asset", "area"): "area",
-    ("asset", "connections"): "asset",
-    ("case_study", "assets_used"): "asset",
-    ("newsletter", "items.news"): "news",
-    ("newsletter", "items.event"): "event",
-    ("newsletter", "items.case_study"): "case_study",
-}
+REFERENCES: dict[tuple[str, str], str] = every_reference()
 # Labels that the field's own name does not give well.
 LABELS = {"bsl": "British Sign Language", "url": "Booking page", "min_age": "Youngest age", "max_age": "Oldest age"}
 # Only the formatting staff need in descriptions; no pictures or code blocks.
@@ -68,6 +59,7 @@ BODY_HINTS = {
 }
 
 
+@generator(order=170, makes="admin/: the web form staff edit content with (Decap CMS) and its settings")
 def admin_outputs(renderer: SiteRenderer) -> Iterator[FileOutput]:
     """The admin page, and its settings when the site names a GitHub repository."""
     content = renderer.content

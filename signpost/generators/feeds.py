@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import re
 import xml.etree.ElementTree as ElementTree
 import zoneinfo
 from collections.abc import Iterator, Sequence
@@ -23,7 +22,9 @@ from signpost.core.kinds import KINDS
 from signpost.core.outputs import FileOutput
 from signpost.models import SiteSettings
 from signpost.render import richtext
+from signpost.render.registry import generator
 from signpost.render.sharing import absolute_links
+from signpost.render.site import SiteRenderer
 
 # The head links them with rel="alternate feed": Material's script reads every
 # link whose rel is exactly "alternate" as a translation of the site, and
@@ -40,6 +41,12 @@ ElementTree.register_namespace("content", _CONTENT)
 
 # Where a post's excerpt ends: a marker for the blog, not part of the text.
 _MORE = "<!-- more -->"
+
+
+@generator(order=90, makes="feed.xml (RSS) and atom.xml (Atom): the latest news for feed readers")
+def news_feed_files(renderer: SiteRenderer) -> Iterator[FileOutput]:
+    """The news feeds, RSS and Atom."""
+    return news_feeds(renderer.site, renderer.lists.latest_news)
 
 
 def news_feeds(site: SiteSettings, posts: Sequence[Record]) -> Iterator[FileOutput]:
@@ -61,18 +68,6 @@ class _Entry:
         self.categories = list(post.categories)
         self.moment = _noon(post.date, site.timezone)
         self.body = body_html(record.body, self.url)
-
-
-def category_urls(posts: Sequence[Record]) -> list[str]:
-    """The page of each category the posts use, in name order.
-
-    The engine's blog writes these pages (at ``news/category/<slug>/``, its
-    slug being the name in lower case, spaces as hyphens, other punctuation
-    dropped); the core lists them in the sitemap.
-    """
-    names = sorted({category for record in posts for category in record.item.categories}, key=str.casefold)
-    slugs = dict.fromkeys(re.sub(r"[^\w\- ]", "", name.strip().lower()).replace(" ", "-") for name in names)
-    return [f"{KINDS['news'].index_url}category/{slug}/" for slug in slugs]
 
 
 def body_html(text: str, page_url: str) -> str:

@@ -10,7 +10,7 @@ nothing is fetched to show it.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 import segno
 from markupsafe import Markup
@@ -18,18 +18,12 @@ from markupsafe import Markup
 from signpost.core.content import Record
 from signpost.core.kinds import KINDS
 from signpost.core.outputs import Page
+from signpost.core.urls import flyer_url
 from signpost.models import Event
+from signpost.render.registry import record_generator
+from signpost.render.site import SiteRenderer
 
-if TYPE_CHECKING:
-    from signpost.render.site import SiteRenderer
-
-FLYER_FOLDER = "flyer/"
 STYLESHEET = "assets/stylesheets/flyer.css"
-
-
-def flyer_url(stem: str) -> str:
-    """Where an event's flyer is, site-relative."""
-    return KINDS["event"].url(stem) + FLYER_FOLDER
 
 
 def qr_svg(data: str, label: str) -> Markup:
@@ -38,6 +32,12 @@ def qr_svg(data: str, label: str) -> Markup:
     svg = code.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff", svgclass="sp-qr", lineclass=None)
     attributes = f'role="img" aria-label="{Markup.escape(label)}" shape-rendering="crispEdges" '
     return Markup(svg.replace("<svg ", "<svg " + attributes, 1))
+
+
+@record_generator(kind="event", order=10, makes="events/<stem>/flyer/: an A4 flyer with a QR code to the event's page")
+def flyer_pages(renderer: SiteRenderer, record: Record[Event]) -> Iterator[Page]:
+    """The flyer of one event."""
+    yield flyer_page(renderer, record)
 
 
 def flyer_page(renderer: SiteRenderer, record: Record[Event]) -> Page:

@@ -13,88 +13,33 @@ from __future__ import annotations
 import dataclasses
 import textwrap
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import css_inline
 import jinja2
 from markupsafe import Markup
 
+from signpost.collect.newsletter import NO_ENTRIES, issue_entries
 from signpost.core import humanize
 from signpost.core.content import Content, Record
 from signpost.core.kinds import KINDS
 from signpost.core.outputs import FileOutput
 from signpost.models import NewsletterIssue, SiteSettings
 from signpost.render import richtext
+from signpost.render.registry import generator
 from signpost.render.sharing import absolute_links
+from signpost.render.site import SiteRenderer
 
 EMAIL_TEMPLATE = "email/newsletter.html"
 TEXT_WIDTH = 72
-# Said when every item an issue listed has been taken off the site (as in _newsletter.html).
-NO_ENTRIES = "The items in this issue are no longer on the website."
-# What each kind is called in an issue, and what its link invites people to do.
-_LABELS = {"news": ("News", "Read the news"), "event": ("Event", "See the event"), "case_study": ("Story", "Read the story")}
 # The HTML email is one file: no stylesheet to fetch, nothing left in <style>.
 _INLINER = css_inline.CSSInliner(keep_style_tags=False, keep_link_tags=False, load_remote_stylesheets=False)
 
 
-@dataclass(frozen=True)
-class IssueEntry:
-    """One item of an issue, as a reader sees it."""
-
-    kind: str
-    label: str
-    title: str
-    url: str
-    summary: str
-    facts: tuple[tuple[str, str], ...]
-    comment: str | None
-    action: str
-    notice: str | None = None
-
-
-def issue_entries(issue: NewsletterIssue, content: Content) -> list[IssueEntry]:
-    """The issue's items, in its order, from the public ``content``.
-
-    An item whose record is not published (consent withdrawn, a draft) is
-    left out, with its comment: the content checks warn staff, and the
-    page and both emails go out without it.
-    """
-    return [
-        _entry(item.kind, record, item.comment)
-        for item in issue.items
-        for record in content.shown(KINDS[item.kind].attribute, [item.stem])
-    ]
-
-
-def _entry(kind: str, record: Record, comment: str | None) -> IssueEntry:
-    thing = record.item
-    label, action = _LABELS[kind]
-    url = KINDS[kind].url(record.stem)
-    notice = None
-    if kind == "news":
-        summary, facts = thing.description, (("Posted", humanize.short_date(thing.date)),)
-    elif kind == "event":
-        summary = thing.summary
-        facts = (
-            ("When", humanize.event_when(thing.start_local, thing.end_local)),
-            ("Where", _place(thing)),
-            ("Cost", humanize.cost_sentence(thing.cost)),
-        )
-        if thing.status != "scheduled":
-            notice = f"This event has been {thing.status}."
-    else:
-        summary, facts = thing.summary, (("Setting", thing.setting),)
-    return IssueEntry(kind, label, KINDS[kind].title(thing), url, summary, facts, comment, action, notice)
-
-
-def _place(event) -> str:
-    if event.venue is None:
-        return "Online"
-    venue = event.venue
-    where = ", ".join(part for part in (venue.venue, venue.address) if part)
-    where = f"{where} {venue.postcode}" if venue.postcode else where
-    return f"{where} (or online)" if event.online else where
+@generator(order=70, makes="newsletter/<stem>/email.html and email.txt: each issue as an email to send")
+def newsletter_emails(renderer: SiteRenderer) -> Iterator[FileOutput]:
+    """Both emails of every published issue."""
+    return email_files(renderer.env, renderer.content, renderer.lists.newsletters)
 
 
 def email_files(env: jinja2.Environment, content: Content, issues: Sequence[Record]) -> Iterator[FileOutput]:

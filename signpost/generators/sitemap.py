@@ -11,7 +11,10 @@ from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from signpost.core.outputs import FileOutput
+from signpost.core.urls import category_urls
 from signpost.models import SiteSettings
+from signpost.render.registry import generator
+from signpost.render.site import SiteRenderer
 
 SITEMAP = "sitemap.xml"
 URLS_PER_SITEMAP = 50_000
@@ -43,3 +46,11 @@ def _document(root: str, entries: str) -> bytes:
 def robots_txt(site: SiteSettings) -> bytes:
     """Let every search engine in, and tell it where the sitemap is."""
     return f"User-agent: *\nAllow: /\n\nSitemap: {site.absolute(SITEMAP)}\n".encode()
+
+
+@generator(order=1000, makes="sitemap.xml (in parts on a large site) listing every listed page, and robots.txt")
+def sitemap_and_robots(renderer: SiteRenderer) -> Iterator[FileOutput]:
+    """Last of all: the sitemap of every page listed before it (and the news categories the engine's blog writes)."""
+    listed = [*renderer.listed, *category_urls(renderer.lists.latest_news)]
+    yield from sitemap_files(renderer.site, listed)
+    yield FileOutput("robots.txt", robots_txt(renderer.site))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from signpost.collect.collections import Collections
@@ -20,9 +19,8 @@ from signpost.collect.review import STAGE_NAMES, STAGES, by_stage_and_area, defa
 from signpost.core import urls
 from signpost.core.content import Content, Record
 from signpost.core.outputs import Page
-
-if TYPE_CHECKING:
-    from signpost.render.site import SiteRenderer
+from signpost.render.registry import generator
+from signpost.render.site import SiteRenderer
 
 REVIEW_URL = "staff/review/"
 COVERAGE_URL = "staff/coverage/"
@@ -30,6 +28,7 @@ COVERAGE_URL = "staff/coverage/"
 STYLESHEET = "assets/stylesheets/staff.css"
 
 
+@generator(order=160, makes="staff/: the review list and the coverage page, kept out of search and the sitemap")
 def staff_pages(renderer: SiteRenderer) -> Iterator[Page]:
     """The review list and the coverage map, both kept out of search and the sitemap."""
     content = renderer.content

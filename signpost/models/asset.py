@@ -117,6 +117,16 @@ class Asset(Strict):
     draft: bool = Field(False, description="true to keep it off the site while you work on it.")
     staff_notes: Text | None = Field(None, description="Notes for staff only. Never published.")
 
+    @property
+    def is_closed(self) -> bool:
+        """Closed for good: it keeps its page for old links, but leaves lists, search, find and reviews."""
+        return self.status == "closed"
+
+    @property
+    def is_meeting(self) -> bool:
+        """Neither paused nor closed: its sessions happen, so dates worked out from them may be stated."""
+        return self.status == "active"
+
     @field_validator("domains")
     @classmethod
     def _no_repeats(cls, domains: list[str]) -> list[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -34,16 +34,14 @@ from signpost.check.loader import reload_record
 from signpost.check.references import check_references
 from signpost.core.content import Content, Record
 from signpost.core.kinds import KINDS, ContentKind
-from signpost.core.outputs import FileOutput, Output
 from signpost.core.problems import ContentError, Problem, errors_in, format_problems
-from signpost.generators import events
 from signpost.load.sourcelines import forget_lines
-from signpost.render.cards import card
+from signpost.render.registry import record_outputs
 from signpost.render.site import SiteRenderer
 
 # The kinds whose page can be written alone. News posts are published by the
 # engine's blog from their Markdown, so they wait for a full build.
-QUICK_KINDS = tuple(KINDS[name] for name in ("asset", "event", "case_study", "newsletter"))
+QUICK_KINDS = tuple(kind for kind in KINDS.values() if kind.quick_preview)
 
 
 @dataclass
@@ -138,7 +136,7 @@ class LiveBuilds:
                 for edit in later:
                     shown = getattr(renderer.content, edit.kind.attribute).get(edit.record.stem)
                     if shown is not None:
-                        site.session.write(record_outputs(renderer, edit.kind, shown))
+                        site.session.write(record_outputs(renderer, edit.kind.name, shown))
             site.swap()
             self.base = _Base(content, site.session)
             self.edits = {path: edit for path, edit in self.edits.items() if edit.number > start}
@@ -226,7 +224,7 @@ class LiveBuilds:
             shown = getattr(renderer.content, kind.attribute).get(record.stem)
             if shown is None:
                 return False  # no longer published (a draft now): it leaves the site with a full build
-            outputs = record_outputs(renderer, kind, shown)
+            outputs = record_outputs(renderer, kind.name, shown)
             if not base.session.write([next(outputs)]):
                 return False  # its page is new to the site
             base.content = content
@@ -247,18 +245,6 @@ class LiveBuilds:
         # Compiling the templates again would take longer than the page itself.
         renderer.env.bytecode_cache = self.compiled
         return renderer
-
-
-def record_outputs(renderer: SiteRenderer, kind: ContentKind, record: Record) -> Iterator[Output]:
-    """A published record's page, then the files made from it alone, as the full build makes them."""
-    yield renderer.record_page(kind, record)
-    if kind.name == "asset":
-        url = kind.url(record.stem)
-        if record.item.status != "closed":
-            yield FileOutput(f"{url}card.json", card(record, renderer.content, url).json())
-        yield from events.session_calendar_files(renderer.content, record)
-    elif kind.name == "event":
-        yield from events.event_outputs(renderer, record)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

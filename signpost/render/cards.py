@@ -86,7 +86,7 @@ def upcoming_dates(asset, today: dt.date, count: int = 3) -> list[str]:
     None while it is paused or closed: its sessions will not happen then, and
     any restart date is in its own words (the schedule note).
     """
-    if asset.status != "active":
+    if not asset.is_meeting:
         return []
     irregular = [session for session in asset.schedule.sessions if session.repeats in ("fortnightly", "monthly", "once")]
     dates = sorted({day for session in irregular for day in next_dates(session, today, count)})[:count]

@@ -2,8 +2,7 @@
 
 The dates in words (with the time zone), what a repeat rule means, a
 directions link, "add to calendar" links, schema.org ``Event`` data for
-search engines and chat-app previews, and the extra outputs of each event: its
-calendar file and its flyer. Every date is worked out from the build date
+search engines and chat-app previews. Every date is worked out from the build date
 (``content.today``), so a build is reproducible.
 """
 
@@ -11,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -20,15 +18,11 @@ from markupsafe import Markup
 from signpost.core import humanize
 from signpost.core.content import Content, Record
 from signpost.core.kinds import KINDS
-from signpost.core.outputs import FileOutput, Output
-from signpost.generators import calendars
-from signpost.generators.flyer import flyer_page, flyer_url
-from signpost.models import Asset, Event
+from signpost.core.urls import flyer_url
+from signpost.models import Event
 from signpost.models.common import Place
 from signpost.models.event import rule_parts, rule_until
-
-if TYPE_CHECKING:
-    from signpost.render.site import SiteRenderer
+from signpost.render import calendars
 
 # A default picture for link previews; the share-image work adds the file.
 SHARE_IMAGE = "assets/images/share.png"
@@ -261,25 +255,3 @@ def template_globals(content: Content) -> dict[str, Any]:
         "has_session_calendar": lambda record: calendars.has_session_calendar(record, today),
         "session_calendar_url": calendars.session_calendar_url,
     }
-
-
-# ---------------------------------------------------------------------------
-# Outputs
-
-
-def event_outputs(renderer: SiteRenderer, record: Record[Event]) -> Iterator[Output]:
-    """An event's flyer page and calendar file."""
-    yield flyer_page(renderer, record)
-    yield FileOutput(calendars.event_calendar_url(record.stem), calendars.event_calendar(renderer.content, record))
-
-
-def site_calendar_file(content: Content) -> FileOutput:
-    """``events.ics``: every published event, to subscribe to."""
-    return FileOutput(calendars.SITE_CALENDAR, calendars.site_calendar(content))
-
-
-def session_calendar_files(content: Content, record: Record[Asset]) -> Iterator[FileOutput]:
-    """``directory/<stem>/sessions.ics``, for an open activity with sessions to come."""
-    # Made when the file is written: one calendar per activity adds up.
-    if calendars.has_session_calendar(record, content.today):
-        yield FileOutput(calendars.session_calendar_url(record.stem), lambda: calendars.session_calendar(content, record) or b"")

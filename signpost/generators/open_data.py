@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
 
 from signpost.core.content import Content
 from signpost.core.outputs import FileOutput, Output
 from signpost.opendata.export_csv import assets_csv
 from signpost.opendata.export_json import assets_geojson, assets_json, mapped
 from signpost.opendata.hsds_export import services_json
-
-if TYPE_CHECKING:
-    from signpost.render.site import SiteRenderer
+from signpost.render.registry import generator
+from signpost.render.site import SiteRenderer
 
 URL = "data/"
 
@@ -126,6 +124,7 @@ def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
+@generator(order=150, makes="data/: every activity as CSV, Open Referral UK JSON, JSON and GeoJSON, and the page that lists them")
 def open_data_outputs(renderer: SiteRenderer) -> Iterator[Output]:
     """The files under ``/data/``, then the page that lists them (so their sizes are known)."""
     files = OpenData(renderer.content)
