@@ -21,6 +21,7 @@ import yaml
 
 from signpost.build.staging import build_lock
 from signpost.check.loader import load_content
+from signpost.load import yamlguard
 from signpost.load.yamlguard import MAX_DEPTH, MAX_NODES, _depth_bound, limits_problem
 from signpost.load.yamlsource import parse_yaml
 from tests.conftest import REPO, TODAY, build, run_command, tree_digest
@@ -285,3 +286,19 @@ def test_a_second_build_is_refused_and_leaves_the_previous_site_whole(small_cont
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site.")] == []
     assert build(small_content, output) == 0
     assert tree_digest(output) != before
+
+
+@pytest.mark.parametrize("parsers", ["libyaml first", "pure Python only"])
+@pytest.mark.parametrize("form", ["flow lists", "dashes on one line", "flow mappings"])
+def test_a_20000_deep_file_is_refused_whichever_parser_reads_it(monkeypatch, parsers, form):
+    # PyYAML 6.0.4's libyaml refuses nesting past 1,000 itself, before the
+    # guard counts a level; 6.0.3's does not, and a PyYAML built without
+    # libyaml has only the pure-Python parser. Each way, the file gets the
+    # guard's own plain line, not a parser error or a recursion error.
+    if parsers == "pure Python only":
+        monkeypatch.setattr(yamlguard, "_PARSERS", (yaml.SafeLoader,))
+    separator = "\n" if form == "dashes on one line" else " "  # a block list starts on the line below its field
+    text = "name: Deep\nconnections:" + separator + DEEP_FORMS[form](20_000)
+    document, problems = parse_yaml(text, "deep.yml")
+    assert document is None
+    assert [problem.explanation() for problem in problems] == [DEPTH_MESSAGE]
