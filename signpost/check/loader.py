@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -20,6 +21,7 @@ from signpost.check.validation import validate
 from signpost.core.content import Content, Record
 from signpost.core.kinds import KINDS, MEDIA_FOLDER, NEWS_INDEX, SITE_FILE, SITE_MODEL, TAXONOMIES, ContentKind
 from signpost.core.problems import Problem
+from signpost.core.renames import FIELD_CHANGES, SITE_SETTINGS, FieldChange, changes_for
 from signpost.load.fences import fence_problem
 from signpost.load.links import files_under, first_link, link_problem, link_problems, readable_folder
 from signpost.load.sourcelines import FrontMatterError, split_front_matter
@@ -43,25 +45,30 @@ def media_files(root: Path) -> list[Path]:
     return [path for path in files_under(root, folder, hidden=False) if path.name.lower().endswith(IMAGE_SUFFIXES)]
 
 
-def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Content | None, list[Problem]]:
+def load_content(
+    root: Path | str, today: dt.date | None = None, changes: Sequence[FieldChange] = FIELD_CHANGES
+) -> tuple[Content | None, list[Problem]]:
     """Load and check everything under ``root``.
 
     Returns the content (``None`` if even the site file is unusable) and
-    every problem found, errors and warnings alike.
+    every problem found, errors and warnings alike. ``changes`` are the
+    fields renamed or removed since earlier versions: a file that still uses
+    an old name is told the new one.
     """
     root = Path(root)
     if not root.is_dir():
         return None, [Problem(str(root), 1, "", "the content folder does not exist", "check the --content option")]
     problems: list[Problem] = link_problems(root)  # nothing below reads through one
-    site = _load_site(root, problems)
+    site = _load_site(root, problems, changes)
     content = Content(root, site, today or dt.date.today()) if site else None
     unreadable: dict[str, set[str]] = {}
     taxonomies = {
-        taxonomy.attribute: _load_taxonomy(root / taxonomy.file, taxonomy.model, problems) for taxonomy in TAXONOMIES.values()
+        taxonomy.attribute: _load_taxonomy(root / taxonomy.file, taxonomy.model, problems, changes_for(taxonomy.name, changes))
+        for taxonomy in TAXONOMIES.values()
     }
     known = _known_ids(root, taxonomies)
     records = {
-        kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set()), known)
+        kind.attribute: _load_kind(root, kind, problems, unreadable.setdefault(kind.attribute, set()), known, changes)
         for kind in KINDS.values()
     }
     if content is None:
@@ -74,7 +81,9 @@ def load_content(root: Path | str, today: dt.date | None = None) -> tuple[Conten
     return content, problems
 
 
-def reload_record(content: Content, kind: ContentKind, path: Path) -> tuple[Record | None, list[Problem]]:
+def reload_record(
+    content: Content, kind: ContentKind, path: Path, changes: Sequence[FieldChange] = FIELD_CHANGES
+) -> tuple[Record | None, list[Problem]]:
     """Read and check one file of ``kind`` again, as :func:`load_content` reads it.
 
     For a live preview, where one file was saved: returns the record (None
@@ -85,7 +94,7 @@ def reload_record(content: Content, kind: ContentKind, path: Path) -> tuple[Reco
         return None, [link_problem(linked)]
     problems: list[Problem] = []
     taxonomies = {taxonomy.attribute: getattr(content, taxonomy.attribute) for taxonomy in TAXONOMIES.values()}
-    record = _load_record(path, kind, problems, _known_ids(content.root, taxonomies))
+    record = _load_record(path, kind, problems, _known_ids(content.root, taxonomies), changes)
     return record, problems
 
 
@@ -186,7 +195,7 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
     return text
 
 
-def _load_site(root: Path, problems: list[Problem]) -> SiteSettings | None:
+def _load_site(root: Path, problems: list[Problem], changes: Sequence[FieldChange]) -> SiteSettings | None:
     path = root / SITE_FILE
     if not path.is_file():
         problems.append(
@@ -196,7 +205,7 @@ def _load_site(root: Path, problems: list[Problem]) -> SiteSettings | None:
     document = _read_yaml(path, problems)
     if document is None or not _is_mapping(document, path, problems):
         return None
-    site, found = validate(SITE_MODEL, document, _display(path))
+    site, found = validate(SITE_MODEL, document, _display(path), changes=changes_for(SITE_SETTINGS, changes))
     problems.extend(found)
     return site
 
@@ -228,7 +237,12 @@ def _is_mapping(document: YamlDocument, path: Path, problems: list[Problem], wha
 
 
 def _load_kind(
-    root: Path, kind: ContentKind, problems: list[Problem], unreadable: set[str], known: dict[str, dict[str, list[str]]]
+    root: Path,
+    kind: ContentKind,
+    problems: list[Problem],
+    unreadable: set[str],
+    known: dict[str, dict[str, list[str]]],
+    changes: Sequence[FieldChange],
 ) -> dict[str, Record]:
     folder = root / kind.folder
     records: dict[str, Record] = {}
@@ -250,7 +264,7 @@ def _load_kind(
         if not _acceptable_name(path, kind, seen, problems):
             continue
         seen[path.stem] = path
-        record = _load_record(path, kind, problems, known)
+        record = _load_record(path, kind, problems, known, changes)
         if record is not None:
             records[record.stem] = record
         else:
@@ -309,14 +323,16 @@ def _acceptable_name(path: Path, kind: ContentKind, seen: dict[str, Path], probl
     return True
 
 
-def _load_record(path: Path, kind: ContentKind, problems: list[Problem], known: dict) -> Record | None:
+def _load_record(
+    path: Path, kind: ContentKind, problems: list[Problem], known: dict, changes: Sequence[FieldChange]
+) -> Record | None:
     text = _read_text(path, problems)
     if text is None:
         return None
     document, body = _split(text, path, kind, problems)
     if document is None or not _is_mapping(document, path, problems, "fields"):
         return None
-    item, found = validate(kind.model, document, _display(path), known=known)
+    item, found = validate(kind.model, document, _display(path), known=known, changes=changes_for(kind.name, changes))
     # A file that still says FILL IN (from ``signpost new``) is never published.
     found, unfinished = with_placeholders(found, kind.model, document, _display(path), text if kind.has_body else None)
     problems.extend(found)
@@ -340,7 +356,10 @@ def _split(text: str, path: Path, kind: ContentKind, problems: list[Problem]) ->
     return (document if not found else None), body.strip("\n")
 
 
-def _load_taxonomy(path: Path, model: type[BaseModel], problems: list[Problem]) -> dict[str, Record]:
+def _load_taxonomy(
+    path: Path, model: type[BaseModel], problems: list[Problem], changes: Sequence[FieldChange]
+) -> dict[str, Record]:
+    """The entries of a taxonomy file (domains.yml, areas.yml) by id; ``changes`` are its renamed fields."""
     if not path.is_file():
         problems.append(
             Problem(
@@ -366,14 +385,16 @@ def _load_taxonomy(path: Path, model: type[BaseModel], problems: list[Problem]) 
             )
         )
         return {}
-    return _taxonomy_records(path, model, document, problems)
+    return _taxonomy_records(path, model, document, problems, changes)
 
 
-def _taxonomy_records(path: Path, model: type[BaseModel], document: YamlDocument, problems: list[Problem]) -> dict[str, Record]:
+def _taxonomy_records(
+    path: Path, model: type[BaseModel], document: YamlDocument, problems: list[Problem], changes: Sequence[FieldChange]
+) -> dict[str, Record]:
     records: dict[str, Record] = {}
     first_lines: dict[str, int] = {}
     for index, _ in enumerate(document.data):
-        item, found = validate(model, document, _display(path), prefix=(index,))
+        item, found = validate(model, document, _display(path), prefix=(index,), changes=changes)
         problems.extend(found)
         if item is None:
             continue

@@ -12,14 +12,16 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from signpost.check.guess import guess, guess_hint, reference_choices
+from signpost.check.renamed import explain_change, explained, renamed_fields
 from signpost.core.problems import Problem
+from signpost.core.renames import FieldChange
 from signpost.load.yamlsource import YamlDocument
 from signpost.load.yamlvalues import quote_hint
 from signpost.models.common import EMAIL_PATTERN, PHONE_PATTERN, STEM_PATTERN
@@ -81,21 +83,39 @@ class _Where:
 
 
 def validate(
-    model: type[M], document: YamlDocument, source: str, prefix: tuple = (), known: Mapping | None = None
+    model: type[M],
+    document: YamlDocument,
+    source: str,
+    prefix: tuple = (),
+    known: Mapping | None = None,
+    changes: Sequence[FieldChange] = (),
 ) -> tuple[M | None, list[Problem]]:
     """Build ``model`` from the document (or the part of it at ``prefix``).
 
     Returns the item, or ``None`` and a problem for every error found.
     ``known`` holds the ids other records may be referred to by (see
     :func:`signpost.check.guess.reference_choices`), to guess a mistyped one.
+    ``changes`` are the fields of this kind of file renamed or removed since
+    an earlier version (see :mod:`signpost.core.renames`): each is told by its
+    new name.
     """
     where = _Where(model, document, prefix, known or {})
     try:
         return model.model_validate(where.data_at(())), []
     except ValidationError as error:
         details = error.errors()
-    told = _told_elsewhere(where, details)
-    return None, [_problem(where, source, detail) for detail in details if tuple(detail["loc"]) not in told]
+    # An old name stays an error, not a warning: to go on, the record would be
+    # built without the field, and its page would lose the value silently.
+    renamed = renamed_fields(details, changes)
+    others = [detail for detail in details if tuple(detail["loc"]) not in renamed]
+    told = _told_elsewhere(where, others) | explained(renamed)
+    problems = [_renamed_problem(where, source, loc, change) for loc, change in renamed.items()]
+    return None, problems + [_problem(where, source, detail) for detail in details if tuple(detail["loc"]) not in told]
+
+
+def _renamed_problem(where: _Where, source: str, loc: tuple, change: FieldChange) -> Problem:
+    message, hint = explain_change(change, where.data_at(loc[:-1]))
+    return Problem(source, where.line(loc), field_label(loc), message, hint)
 
 
 def _told_elsewhere(where: _Where, details: list[dict]) -> set[tuple]:
