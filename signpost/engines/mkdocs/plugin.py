@@ -24,10 +24,7 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
-
-# MkDocs has no public way to write one page; this is the function its own
-# build calls for each page (MkDocs 1.6.x, as pinned in pyproject.toml).
-from mkdocs.commands.build import _build_page
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -35,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import write_file
 
 from signpost.build.staging import link_or_copy
 from signpost.core.outputs import FileOutput, Output, Page, SourceFile
@@ -143,8 +141,22 @@ class KeptBuild:
         return self.files.documentation_pages(inclusion=InclusionLevel.is_included)
 
     def write_page(self, page: RenderedPage) -> None:
-        """Write ``page`` (to its file's ``abs_dest_path``) as MkDocs' build writes a page."""
-        _build_page(page, self.config, self.documents, self.nav, self.env)
+        """Write ``page`` (to its file's ``abs_dest_path``) as MkDocs' build writes a page.
+
+        These are the steps of MkDocs 1.6's own page writing, each a public
+        name: the page is active while its template renders (the theme marks
+        it in the navigation, and our body is made then), plugins see the
+        context (``on_page_context``) and the result (``on_post_page``).
+        """
+        page.active = True
+        try:
+            context = get_context(self.nav, self.documents, self.config, page)
+            template = self.env.get_template(page.meta.get("template", "main.html"))
+            context = self.config.plugins.on_page_context(context, page=page, config=self.config, nav=self.nav)
+            output = self.config.plugins.on_post_page(template.render(context), page=page, config=self.config)
+            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        finally:
+            page.active = False
 
 
 def page_file(output: Page, config: MkDocsConfig, nav_label: str | None = None) -> File:
