@@ -24,7 +24,8 @@ from pydantic.json_schema import GenerateJsonSchema
 from signpost.core.kinds import KINDS, SITE_FILE, SITE_MODEL, TAXONOMIES, ContentKind
 from signpost.models.common import POSTCODE_PATTERN
 
-PROJECT = Path(__file__).resolve().parent.parent
+# The repository: signpost/authoring/schema.py is two folders below it.
+PROJECT = Path(__file__).resolve().parents[2]
 CONTENT_FOLDER = "content"
 SCHEMA_FOLDER = "schemas"
 FIELD_REFERENCE = "docs/fields.md"

@@ -23,6 +23,7 @@ from signpost.core import humanize, urls
 from signpost.core.content import Content, Record
 from signpost.core.kinds import DAYS, KINDS, NEWS_INDEX, TAXONOMIES, ContentKind, Taxonomy
 from signpost.core.outputs import FileOutput, Output, Page, SourceFile
+from signpost.core.theme import page_template_folders
 from signpost.generators import cms, events, maps, staff
 from signpost.generators.feeds import category_urls, news_feeds
 from signpost.generators.newsletter_email import email_files, issue_entries
@@ -47,9 +48,13 @@ NAVIGATION = (
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:
-    """A Jinja environment with autoescaping and the plain-English filters."""
+    """A Jinja environment with autoescaping and the plain-English filters.
+
+    ``templates_dir`` is the site's own page templates folder (it need not
+    exist): a template there replaces the package's template of the same name.
+    """
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in page_template_folders(templates_dir)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
