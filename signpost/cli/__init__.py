@@ -15,7 +15,7 @@ from pathlib import Path
 from signpost import __version__
 from signpost.authoring import project_files, scaffold, schema
 from signpost.check.loader import load_content
-from signpost.cli import review_report
+from signpost.cli import init, review_report
 from signpost.core.problems import ContentError, Problem, errors_in, format_problems
 from signpost.core.theme import PAGES
 from signpost.core.today import build_day
@@ -69,14 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     _engine_options(serve)
     review_report.add_options(_command(commands, "review", review_report.HELP, run_review))
     scaffold.arguments(_command(commands, "new", scaffold.HELP, scaffold.run_new))
+    init.arguments(_command(commands, "init", init.HELP, init.run_init, content=False))
     project_files.arguments(_command(commands, "schemas", schema.HELP, project_files.run_schemas))
     add_import_command(commands, _command)
     return parser
 
 
-def _command(commands, name: str, help_text: str, run) -> argparse.ArgumentParser:
+def _command(commands, name: str, help_text: str, run, content: bool = True) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=help_text, description=help_text)
-    command.add_argument("--content", default="content", help="The content folder (default: content/).")
+    if content:
+        command.add_argument("--content", default="content", help="The content folder (default: content/).")
     command.add_argument(
         "--today",
         type=_iso_date,
