@@ -200,6 +200,16 @@ def _load_site(root: Path, problems: list[Problem]) -> SiteSettings | None:
         return None
     site, found = validate(SITE_MODEL, document, _display(path))
     problems.extend(found)
+    if site is not None and site.logo and not (root / site.logo).is_file():
+        problems.append(
+            Problem(
+                _display(path),
+                document.line_of(("logo",)),
+                "logo",
+                f"there is no picture {site.logo} in the content folder",
+                f"put the picture at {root.name}/{site.logo}, or correct its name",
+            )
+        )
     return site
 
 

@@ -39,7 +39,7 @@ from mkdocs.structure.toc import TableOfContents
 from signpost.build.staging import link_or_copy
 from signpost.core.outputs import FileOutput, Output, Page, SourceFile
 from signpost.engines.csp import TrustedScripts, with_policy
-from signpost.engines.mkdocs.look import own_folders, use_default_look
+from signpost.engines.mkdocs.look import apply_site_look, own_folders, use_default_look
 from signpost.models import SiteSettings
 
 # Material's hidden toggles carry autocomplete="off", which HTML allows only
@@ -180,6 +180,7 @@ class SignpostPlugin(BasePlugin):
         config.site_description = Markup.escape(self.site.tagline)
         config.theme.static_templates.discard("sitemap.xml")
         use_default_look(config)
+        apply_site_look(config, self.site)
         # Material's own inline scripts may run; ours (the default look's and the site's) live in files.
         ours = own_folders(config)
         self.trusted = TrustedScripts.in_folders(folder for folder in config.theme.dirs if folder not in ours)
