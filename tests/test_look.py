@@ -150,3 +150,13 @@ def test_readable_colours_and_the_boundary_of_4_5_to_1():
         assert contrast_with_white(colour) >= 4.5, colour
     assert contrast_with_white("#777777") < 4.5 < contrast_with_white("#767676")
     assert contrast_with_white(readable_shade("#ffcc00")) >= 4.5
+
+
+def test_a_templates_folder_named_on_the_command_line_must_exist(tmp_path, capsys):
+    missing = tmp_path / "my-templates"
+    assert build(SMALL_CONTENT, tmp_path / "site", extra=["--templates", str(missing)]) == 1
+    assert (
+        f"{missing}:1: the templates folder is not here — check the --templates option, or leave it out"
+        in capsys.readouterr().err
+    )
+    assert not (tmp_path / "site").exists()
