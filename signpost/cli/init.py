@@ -62,8 +62,10 @@ def _answers(args: argparse.Namespace) -> dict[str, str] | None:
     missing = [field for field in QUESTIONS if getattr(args, field) is None]
     if missing and not sys.stdin.isatty():
         options = ", ".join(option_name(field) for field in missing)
+        them = "them" if len(missing) > 1 else "it"
         print(
-            f"signpost init: missing {options} — give {'them' if len(missing) > 1 else 'it'} on the command line", file=sys.stderr
+            f"signpost init: missing {options} — give {them} on the command line (there is no terminal to ask in)",
+            file=sys.stderr,
         )
         return None
     answers = {}
