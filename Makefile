@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install install-test site serve check lint test bench bench-large clean lock vendor-leaflet vendor-decap
+.PHONY: install install-test site serve check lint test bench bench-large clean lock vendor-leaflet vendor-decap wheel
 
 # What building, checking and previewing need: the locked runtime packages
 # (exact versions, checked against their hashes), then Signpost itself from
@@ -70,5 +70,10 @@ vendor-leaflet:
 vendor-decap:
 	bash tools/vendor-decap
 
+# The package a site installs (code and default look) into dist/. -P keeps
+# this folder's build.py from hiding the build tool of the same name.
+wheel: install-test
+	$(BIN)/python -P -m build --no-isolation --outdir dist .
+
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site .cache .pytest_cache dist build

@@ -21,10 +21,11 @@ from signpost.check.loader import load_content
 from signpost.core import urls
 from signpost.core.outputs import Output, Page, SourceFile
 from signpost.core.problems import errors_in, format_problems
+from signpost.core.theme import PAGE_TEMPLATES
 from signpost.load.yamlsource import parse_yaml
 from signpost.render.site import NAVIGATION
 
-TEMPLATES = REPO / "templates" / "signpost"
+TEMPLATES = PAGE_TEMPLATES
 
 
 def copy_stem(number: int) -> str:

@@ -20,6 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_CONTENT = REPO / "content"
 SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "small"
 CONFIG = REPO / "mkdocs.yml"
+# The example site's own templates folder: only overrides (none today); the default look is THEME.
 TEMPLATES = REPO / "templates"
 TODAY = dt.date(2026, 11, 22)
 

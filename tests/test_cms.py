@@ -29,16 +29,17 @@ from pydantic import BaseModel, TypeAdapter
 from signpost.check.loader import load_content
 from signpost.cli import main
 from signpost.core.kinds import KINDS
+from signpost.core.theme import PAGE_TEMPLATES, THEME
 from signpost.engines.csp import inline_scripts
 from signpost.generators import cms
 from signpost.models import SiteSettings
 from signpost.models.common import STEM_PATTERN
 from signpost.models.schedule import WEEKDAYS
 from signpost.render.site import SiteRenderer
-from tests.conftest import EXAMPLE_CONTENT, REPO, TEMPLATES, TODAY, readable_bytes, serve_folder
+from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, readable_bytes, serve_folder
 from tests.test_html import needs_vnu, nu_checker_errors
 
-VENDOR = REPO / "templates" / Path(cms.BUNDLE).parent
+VENDOR = THEME / Path(cms.BUNDLE).parent
 ADMIN_META = '<meta http-equiv="Content-Security-Policy" content="'
 LISTEN = """
 window.__violations = [];
@@ -247,7 +248,7 @@ def test_the_admin_page_loads_only_the_sites_own_scripts_under_its_own_policy(ex
     assert sources == ["../" + cms.BUNDLE, "../" + cms.TIDY_SCRIPT]
     for source in sources:
         served = (example_site / cms.ADMIN_URL / source).resolve()
-        assert served.read_bytes() == (REPO / "templates" / source.removeprefix("../")).read_bytes()
+        assert served.read_bytes() == (THEME / source.removeprefix("../")).read_bytes()
 
 
 def test_the_vendored_decap_is_the_pinned_one():
@@ -262,7 +263,7 @@ def test_the_vendored_decap_is_the_pinned_one():
 
 
 def admin_files(content_dir: Path) -> dict[str, str]:
-    renderer = SiteRenderer(content_of(content_dir).public(), TEMPLATES / "signpost")
+    renderer = SiteRenderer(content_of(content_dir).public(), PAGE_TEMPLATES)
     return {output.path: output.content().decode() for output in cms.admin_outputs(renderer)}
 
 

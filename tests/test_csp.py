@@ -20,10 +20,11 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from signpost.core.theme import THEME
 from signpost.engines.csp import TrustedScripts, inline_scripts, policy, script_hash, with_policy
 from signpost.generators.cms import PAGE as ADMIN_PAGE
 from signpost.models import SiteSettings
-from tests.conftest import CONFIG, EXAMPLE_CONTENT, SMALL_CONTENT, TEMPLATES, build, serve_folder
+from tests.conftest import CONFIG, EXAMPLE_CONTENT, SMALL_CONTENT, build, serve_folder
 from tests.test_accessibility import PAGE_TYPES, open_page
 from tests.test_map import answer_tiles, open_map
 from tests.test_preview import preview  # noqa: F401  (a fixture)
@@ -328,12 +329,13 @@ INJECTED = '<script>document.title="pwned"</script>'
 def test_an_inline_script_added_to_a_template_is_blocked(page, tmp_path):
     # The theme's page shell (main.html) and a page body (home.html) each get one.
     shutil.copy(CONFIG, tmp_path / "mkdocs.yml")
+    # Each as a site's own override of the default look's file.
     templates = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, templates)
+    (templates / "signpost").mkdir(parents=True)
     shell = templates / "main.html"
-    shell.write_text(shell.read_text().replace("{{ super() }}", "{{ super() }}\n" + INJECTED, 1))
+    shell.write_text((THEME / "main.html").read_text().replace("{{ super() }}", "{{ super() }}\n" + INJECTED, 1))
     body = templates / "signpost" / "home.html"
-    body.write_text(INJECTED + "\n" + body.read_text())
+    body.write_text(INJECTED + "\n" + (THEME / "signpost" / "home.html").read_text())
     site = tmp_path / "site"
     assert build(SMALL_CONTENT, site, extra=["--config", str(tmp_path / "mkdocs.yml"), "--templates", str(templates)]) == 0
     assert (site / "index.html").read_text().count(INJECTED) == 2

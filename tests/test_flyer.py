@@ -52,9 +52,9 @@ def test_each_event_has_a_flyer_linked_from_its_page_and_kept_out_of_the_sitemap
 
 def test_the_flyer_page_is_not_indexed():
     from signpost.build.outputs import render_site
-    from tests.conftest import TEMPLATES
+    from signpost.core.theme import PAGE_TEMPLATES
 
-    flyers = [output for output in render_site(EXAMPLE, TEMPLATES / "signpost") if getattr(output, "kind", None) == "flyer"]
+    flyers = [output for output in render_site(EXAMPLE, PAGE_TEMPLATES) if getattr(output, "kind", None) == "flyer"]
     assert len(flyers) == len(PUBLIC.events)
     assert all(output.noindex and not output.searchable for output in flyers)
 

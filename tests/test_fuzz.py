@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.core.kinds import KINDS as REGISTRY
+from signpost.core.theme import PAGE_TEMPLATES
 from signpost.models import Asset
-from tests.conftest import REPO, SMALL_CONTENT, TODAY
+from tests.conftest import SMALL_CONTENT, TODAY
 
-TEMPLATES = REPO / "templates" / "signpost"
+TEMPLATES = PAGE_TEMPLATES
 # SIGNPOST_FUZZ_EXAMPLES=5000 runs a longer campaign than CI's.
 FUZZ = settings(
     max_examples=int(os.environ.get("SIGNPOST_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow]

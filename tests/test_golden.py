@@ -21,11 +21,12 @@ import pytest
 from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.core.problems import errors_in, format_problems
+from signpost.core.theme import PAGE_TEMPLATES
 from signpost.engines.plain import write_outputs
 from tests.conftest import REPO, TODAY
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-TEMPLATES = REPO / "templates" / "signpost"
+TEMPLATES = PAGE_TEMPLATES
 SHOWN_DIFFS = 3
 DIFF_LINES = 60
 

@@ -2,7 +2,7 @@
 
 ``tests/test_golden.py`` holds the core's plain bodies. This holds what a
 visitor is served: every file the full build writes (``build_site`` with
-``MkDocsEngine``, the repository's ``mkdocs.yml`` and ``templates/``, on the
+``MkDocsEngine``, the repository's ``mkdocs.yml`` and the default look, on the
 same fixed day), so that a refactor can be proven to change no byte of the
 site, and another engine's output can be compared with this one's.
 
@@ -23,7 +23,7 @@ are listed instead, with their SHA-256, in
 ``sha256sum``), and the test compares that list too, so they are still held
 byte for byte. They are the ones ``THIRD_PARTY`` names: Material's own
 bundled scripts, styles, search worker, lunr languages and favicon; the
-vendored Decap CMS and Leaflet (``templates/assets/javascripts/vendor/``,
+vendored Decap CMS and Leaflet (``signpost/theme/assets/javascripts/vendor/``,
 made by ``make vendor-decap`` and ``make vendor-leaflet``); and Pagefind's
 own scripts, styles and WebAssembly, which its pinned binary writes into
 ``pagefind/`` beside the index.
@@ -49,6 +49,7 @@ from pathlib import Path
 import pytest
 
 from signpost.build.pipeline import BuildOptions, build_site
+from signpost.core.theme import PAGES, THEME
 from signpost.engines.mkdocs.engine import MkDocsEngine
 from tests.conftest import CONFIG, REPO, TEMPLATES, TODAY
 from tests.test_golden import GOLDEN, file_diff, files_in, tree_differences
@@ -78,9 +79,7 @@ def third_party(name: str) -> bool:
 
 def build_case(case: Path, output: Path) -> None:
     """Build ``case``'s content into ``output`` as ``python build.py build`` does, with the repository's theme."""
-    options = BuildOptions(
-        TODAY, TEMPLATES / "signpost", {"project folder": CONFIG.resolve().parent, "current folder": Path.cwd()}
-    )
+    options = BuildOptions(TODAY, TEMPLATES / PAGES, {"project folder": CONFIG.resolve().parent, "current folder": Path.cwd()})
     build_site(case / "content", output, MkDocsEngine(CONFIG), options)  # raises ContentError on errors
 
 
@@ -127,7 +126,7 @@ def test_only_third_party_files_are_left_out(case):
     listed = [line.split("  ", 1)[1] for line in (case / LISTED).read_text().splitlines()]
     for what, pattern in THIRD_PARTY.items():
         assert any(re.fullmatch(pattern, name) for name in listed), f"no file is {what}: remove its pattern"
-    ours = {path.relative_to(TEMPLATES).as_posix() for path in TEMPLATES.rglob("*") if path.is_file()}
+    ours = {path.relative_to(THEME).as_posix() for path in THEME.rglob("*") if path.is_file()}
     assert [name for name in listed if name in ours and not name.startswith("assets/javascripts/vendor/")] == []
     kept = files_in(case / THEMED)
     assert not [name for name in kept if third_party(name)]

@@ -23,13 +23,14 @@ from signpost.check.loader import load_content
 from signpost.collect.collections import Collections
 from signpost.core.kinds import KINDS, TAXONOMIES
 from signpost.core.problems import errors_in
-from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, build
+from signpost.core.theme import THEME
+from tests.conftest import EXAMPLE_CONTENT, TODAY, build
 
 CONTENT = load_content(EXAMPLE_CONTENT, TODAY)[0].public()
 LISTS = Collections(CONTENT)
 TILES = CONTENT.site.map_tiles
 TILE_ORIGIN = CONTENT.site.map_tiles_origin()
-VENDOR = REPO / "templates" / "assets" / "javascripts" / "vendor" / "leaflet-1.9.4"
+VENDOR = THEME / "assets" / "javascripts" / "vendor" / "leaflet-1.9.4"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AREA = "moor-villages"
 AXE = Axe()

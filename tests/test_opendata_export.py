@@ -18,11 +18,12 @@ from referencing.jsonschema import DRAFT202012
 
 from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
+from signpost.core.theme import PAGE_TEMPLATES
 from signpost.engines.plain import write_outputs
-from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY
+from tests.conftest import EXAMPLE_CONTENT, TODAY
 
 SCHEMAS = Path(__file__).resolve().parent / "fixtures" / "hsds" / "schema"
-TEMPLATES = REPO / "templates" / "signpost"
+TEMPLATES = PAGE_TEMPLATES
 PRIVATE_KEYS = {"staff_notes", "draft"}
 
 

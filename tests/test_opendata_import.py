@@ -19,14 +19,15 @@ from hypothesis import strategies as st
 from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.cli import main
+from signpost.core.theme import PAGE_TEMPLATES
 from signpost.engines.plain import write_outputs
 from signpost.load.yamlsource import parse_yaml
 from signpost.opendata.ids import asset_id
 from signpost.opendata.yaml_emit import scalar
-from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, build, tree_digest
+from tests.conftest import EXAMPLE_CONTENT, TODAY, build, tree_digest
 
 EXAMPLES = Path(__file__).resolve().parent / "fixtures" / "hsds" / "examples"
-TEMPLATES = REPO / "templates" / "signpost"
+TEMPLATES = PAGE_TEMPLATES
 # One line per problem: "source:record N (name): what is wrong — what to do", or the same for a whole file.
 REPORT_LINE = re.compile(r"^\S[^:]*(:\d+)?(:record \d+( \(.+?\))?)?: .+ — .+$")
 

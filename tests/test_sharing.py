@@ -13,9 +13,10 @@ from pymdownx.slugs import slugify
 
 from signpost.check.loader import load_content
 from signpost.core.kinds import DAYS, KINDS, TAXONOMIES
+from signpost.core.theme import THEME
 from signpost.generators.cms import PAGE as ADMIN_PAGE
 from signpost.render.sharing import SHARE_IMAGE, SHARE_IMAGE_SIZE
-from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY
+from tests.conftest import EXAMPLE_CONTENT, TODAY
 
 REQUIRED = ("og:title", "og:description", "og:url", "og:image", "og:image:alt", "og:type", "og:site_name", "og:locale")
 TWITTER = {"twitter:title": "og:title", "twitter:description": "og:description", "twitter:image": "og:image"}
@@ -153,4 +154,4 @@ def test_every_page_of_the_site_has_share_tags(example_site):
 
 def test_the_default_share_picture_is_published_at_1200_by_630(example_site):
     assert png_size(example_site / SHARE_IMAGE) == SHARE_IMAGE_SIZE
-    assert (example_site / SHARE_IMAGE).read_bytes() == (REPO / "templates" / SHARE_IMAGE).read_bytes()
+    assert (example_site / SHARE_IMAGE).read_bytes() == (THEME / SHARE_IMAGE).read_bytes()

@@ -1,4 +1,4 @@
-"""Draw the default share image: templates/assets/images/share.png (1200 × 630).
+"""Draw the default share image: signpost/theme/assets/images/share.png (1200 × 630).
 
 Chat apps and social sites show this picture when someone shares a page that
 has no picture of its own. It is deliberately plain, with no words in it, so
@@ -20,7 +20,7 @@ WIDTH, HEIGHT = 1200, 630
 BACKGROUND = (27, 73, 101)  # the default theme's primary colour, #1b4965
 GROUND = (18, 51, 74)
 SIGN = (255, 255, 255)
-TARGET = Path(__file__).resolve().parent.parent / "templates" / "assets" / "images" / "share.png"
+TARGET = Path(__file__).resolve().parent.parent / "signpost" / "theme" / "assets" / "images" / "share.png"
 
 
 def draw() -> Image.Image:

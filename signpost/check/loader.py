@@ -207,7 +207,20 @@ def _load_site(root: Path, problems: list[Problem], changes: Sequence[FieldChang
         return None
     site, found = validate(SITE_MODEL, document, _display(path), changes=changes_for(SITE_SETTINGS, changes))
     problems.extend(found)
+    if site is not None and site.logo and not (root / site.logo).is_file():
+        problems.append(_missing_logo(root, site.logo, _display(path), document.line_of(("logo",))))
     return site
+
+
+def _missing_logo(root: Path, logo: str, source: str, line: int) -> Problem:
+    # The model knows a logo's name is a picture in media/; only here is the folder to look in.
+    return Problem(
+        source,
+        line,
+        "logo",
+        f"there is no picture {logo} in the content folder",
+        f"put the picture at {root.name}/{logo}, or correct its name",
+    )
 
 
 def _read_yaml(path: Path, problems: list[Problem]) -> YamlDocument | None:

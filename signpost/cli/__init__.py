@@ -12,10 +12,12 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from signpost import __version__
 from signpost.authoring import project_files, scaffold, schema
 from signpost.check.loader import load_content
-from signpost.cli import review_report
+from signpost.cli import init, review_report
 from signpost.core.problems import ContentError, Problem, errors_in, format_problems
+from signpost.core.theme import PAGES
 from signpost.core.today import build_day
 from signpost.opendata.commands import add_import_command
 
@@ -42,13 +44,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def _default_to_build(argv: list[str]) -> list[str]:
     # Plain ``python build.py`` (or only options) builds the site.
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         return ["build", *argv]
     return argv
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="signpost", description="Build and check a community asset directory.")
+    parser.add_argument("--version", action="version", version=f"signpost {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     build = _command(
         commands, "build", "Check the content, then build the site (the old site stays if anything fails).", run_build
@@ -66,14 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     _engine_options(serve)
     review_report.add_options(_command(commands, "review", review_report.HELP, run_review))
     scaffold.arguments(_command(commands, "new", scaffold.HELP, scaffold.run_new))
+    init.arguments(_command(commands, "init", init.HELP, init.run_init, content=False))
     project_files.arguments(_command(commands, "schemas", schema.HELP, project_files.run_schemas))
     add_import_command(commands, _command)
     return parser
 
 
-def _command(commands, name: str, help_text: str, run) -> argparse.ArgumentParser:
+def _command(commands, name: str, help_text: str, run, content: bool = True) -> argparse.ArgumentParser:
     command = commands.add_parser(name, help=help_text, description=help_text)
-    command.add_argument("--content", default="content", help="The content folder (default: content/).")
+    if content:
+        command.add_argument("--content", default="content", help="The content folder (default: content/).")
     command.add_argument(
         "--today",
         type=_iso_date,
@@ -88,7 +93,11 @@ def _command(commands, name: str, help_text: str, run) -> argparse.ArgumentParse
 
 def _engine_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", default="mkdocs.yml", help="The theme settings file (default: mkdocs.yml).")
-    command.add_argument("--templates", default=None, help="The templates folder (default: templates/ beside the --config file).")
+    command.add_argument(
+        "--templates",
+        default=None,
+        help="The site's own templates, overriding the default look (default: templates/ beside the --config file).",
+    )
 
 
 def _iso_date(value: str) -> dt.date:
@@ -116,23 +125,21 @@ def build_options(args: argparse.Namespace):
     config = Path(args.config)
     protected = {"project folder": config.resolve().parent, "current folder": Path.cwd()}
     shard = getattr(args, "pages_per_shard", None) or PAGES_PER_SHARD
-    return BuildOptions(build_day(args.today), templates_folder(args) / "signpost", protected, shard)
+    return BuildOptions(build_day(args.today), templates_folder(args) / PAGES, protected, shard)
 
 
 def templates_folder(args: argparse.Namespace) -> Path:
-    """The templates folder: --templates, or templates/ beside the theme settings file."""
-    folder = Path(args.templates) if args.templates else Path(args.config).parent / "templates"
-    if not (folder / "signpost").is_dir():
+    """The site's own templates folder: --templates, or templates/ beside the theme settings file.
+
+    It holds only the files a site changes; the default look ships in the
+    package. A folder named with --templates must exist; the default one may not.
+    """
+    if not args.templates:
+        return Path(args.config).parent / "templates"
+    folder = Path(args.templates)
+    if not folder.is_dir():
         raise ContentError(
-            [
-                Problem(
-                    str(folder),
-                    1,
-                    "",
-                    "the page templates are not here",
-                    "run the command from the project folder, or pass --templates",
-                )
-            ]
+            [Problem(str(folder), 1, "", "the templates folder is not here", "check the --templates option, or leave it out")]
         )
     return folder
 

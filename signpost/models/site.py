@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from signpost.models.colours import Colours
 from signpost.models.common import EMAIL_PATTERN, Email, Line, Strict, Text, Url, field_error
 
 
@@ -40,7 +41,19 @@ def _tile_address(value: str) -> str:
     return value
 
 
+def _media_picture(value: str) -> str:
+    # A picture the site publishes itself (content/media/ is published as it is):
+    # nothing is fetched from elsewhere, and no path leads out of the folder.
+    if ".." in value or not re.fullmatch(r"media/[A-Za-z0-9][A-Za-z0-9._/-]*\.(png|jpe?g|gif|webp|avif)", value, re.IGNORECASE):
+        raise ValueError(
+            f"'{value}' is not a picture in the media folder; put a .png, .jpg, .gif, .webp or .avif picture in "
+            "content/media/ and write its name after media/, such as media/logo.png"
+        )
+    return value
+
+
 SiteUrl = Annotated[Url, AfterValidator(_folder_url)]
+MediaPicture = Annotated[str, Field(max_length=200), AfterValidator(_media_picture)]
 TileAddress = Annotated[str, Field(max_length=500), AfterValidator(_tile_address)]
 WebOrEmail = Annotated[str, Field(max_length=2000), AfterValidator(_web_or_email)]
 Branch = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$")]
@@ -91,6 +104,20 @@ class SiteSettings(Strict):
         None,
         description="Who made the map, as plain text shown on it, for example '© OpenStreetMap contributors'. "
         "Needed when map_tiles is set.",
+    )
+
+    logo: MediaPicture | None = Field(
+        None,
+        description="A picture shown beside the site's name in every page header, as a path in the content folder, "
+        "for example 'media/logo.png' (put the picture in content/media/). Leave it out for the default icon.",
+    )
+    colours: Colours | None = Field(
+        None, description="The site's own colours (main, accent, links). Leave them out for the default blue and brown."
+    )
+    footer_text: Line | None = Field(
+        None,
+        description="One line of plain text at the foot of every page, above the contact line, "
+        "for example 'Run by Moorside Community Trust, registered charity 1234567.'",
     )
 
     cms_auth_url: Url | None = Field(

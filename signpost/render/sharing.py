@@ -13,7 +13,7 @@ import re
 from urllib.parse import urljoin
 
 # The picture shown when someone shares a page that has none of its own
-# (templates/assets/images/share.png; tools/make_share_image.py draws it).
+# (signpost/theme/assets/images/share.png; tools/make_share_image.py draws it).
 SHARE_IMAGE = "assets/images/share.png"
 SHARE_IMAGE_SIZE = (1200, 630)
 

@@ -22,6 +22,7 @@ from signpost.core import humanize, urls
 from signpost.core.content import Content, Record
 from signpost.core.kinds import DAYS, KINDS, TAXONOMIES, ContentKind
 from signpost.core.outputs import Page
+from signpost.core.theme import page_template_folders
 from signpost.render import events, richtext, suggest
 from signpost.render.cards import card
 
@@ -40,9 +41,13 @@ NAVIGATION = (
 
 
 def template_environment(templates_dir: Path) -> jinja2.Environment:
-    """A Jinja environment with autoescaping and the plain-English filters."""
+    """A Jinja environment with autoescaping and the plain-English filters.
+
+    ``templates_dir`` is the site's own page templates folder (it need not
+    exist): a template there replaces the package's template of the same name.
+    """
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in page_template_folders(templates_dir)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -37,6 +37,7 @@ from mkdocs.utils import write_file
 from signpost.build.staging import link_or_copy
 from signpost.core.outputs import FileOutput, Output, Page, SourceFile
 from signpost.engines.csp import TrustedScripts, with_policy
+from signpost.engines.mkdocs.look import apply_site_look, own_folders, use_default_look
 from signpost.models import SiteSettings
 
 # Material's hidden toggles carry autocomplete="off", which HTML allows only
@@ -190,8 +191,11 @@ class SignpostPlugin(BasePlugin):
         # The description of pages that have none of their own (the blog's, the 404 page).
         config.site_description = Markup.escape(self.site.tagline)
         config.theme.static_templates.discard("sitemap.xml")
-        # The theme's own inline scripts may run; ours (custom_dir) live in files.
-        self.trusted = TrustedScripts.in_folders(folder for folder in config.theme.dirs if folder != config.theme.custom_dir)
+        use_default_look(config)
+        apply_site_look(config, self.site)
+        # Material's own inline scripts may run; ours (the default look's and the site's) live in files.
+        ours = own_folders(config)
+        self.trusted = TrustedScripts.in_folders(folder for folder in config.theme.dirs if folder not in ours)
         return config
 
     # Before Material's blog plugin looks for posts in on_files.
