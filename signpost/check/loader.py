@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from signpost.check.guess import names_of
 from signpost.check.placeholders import with_placeholders
 from signpost.check.references import check_references
@@ -25,6 +23,7 @@ from signpost.load.links import files_under, first_link, link_problem, link_prob
 from signpost.load.sourcelines import FrontMatterError, split_front_matter
 from signpost.load.yamlguard import size_problem
 from signpost.load.yamlsource import YamlDocument, parse_yaml
+from signpost.models import Area, Domain
 from signpost.models.common import STEM_PATTERN
 from signpost.models.site import SiteSettings
 
@@ -342,7 +341,7 @@ def _split(text: str, path: Path, kind: ContentKind, problems: list[Problem]) ->
     return (document if not found else None), body.strip("\n")
 
 
-def _load_taxonomy(path: Path, model: type[BaseModel], problems: list[Problem]) -> dict[str, Record]:
+def _load_taxonomy(path: Path, model: type[Domain | Area], problems: list[Problem]) -> dict[str, Record]:
     if not path.is_file():
         problems.append(
             Problem(
@@ -371,7 +370,9 @@ def _load_taxonomy(path: Path, model: type[BaseModel], problems: list[Problem]) 
     return _taxonomy_records(path, model, document, problems)
 
 
-def _taxonomy_records(path: Path, model: type[BaseModel], document: YamlDocument, problems: list[Problem]) -> dict[str, Record]:
+def _taxonomy_records(
+    path: Path, model: type[Domain | Area], document: YamlDocument, problems: list[Problem]
+) -> dict[str, Record]:
     records: dict[str, Record] = {}
     first_lines: dict[str, int] = {}
     for index, _ in enumerate(document.data):

@@ -18,12 +18,12 @@ _NEWSLETTER_WORDS = {"news": "news post", "event": "event", "case_study": "case 
 def check_references(content: Content) -> list[Problem]:
     """Every broken reference (an error), and notes on unpublished targets, freshness and consent (warnings)."""
     problems: list[Problem] = []
-    for record in content.assets.values():
-        problems.extend(_asset_problems(content, record))
-    for record in content.case_studies.values():
-        problems.extend(_case_study_problems(content, record))
-    for record in content.newsletters.values():
-        problems.extend(_newsletter_problems(content, record))
+    for asset in content.assets.values():
+        problems.extend(_asset_problems(content, asset))
+    for story in content.case_studies.values():
+        problems.extend(_case_study_problems(content, story))
+    for issue in content.newsletters.values():
+        problems.extend(_newsletter_problems(content, issue))
     return problems
 
 
