@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.test-installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install install-test site serve check lint test bench bench-large clean lock vendor-leaflet vendor-decap wheel
+.PHONY: install install-test site serve check lint typecheck test bench bench-large clean lock vendor-leaflet vendor-decap wheel
 
 # What building, checking and previewing need: the locked runtime packages
 # (exact versions, checked against their hashes), then Signpost itself from
@@ -47,7 +47,11 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-test $(TOOLS_STAMP) lint
+# mypy over signpost/, set up in pyproject.toml ([tool.mypy]).
+typecheck: install-test
+	$(BIN)/mypy
+
+test: install-test $(TOOLS_STAMP) lint typecheck
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 bench: install-test

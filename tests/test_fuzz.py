@@ -1,5 +1,7 @@
 """Whatever a file holds, loading it ends in a valid model or our own error with
-its file and line: never a crash. Valid content also renders without a crash."""
+its file and line: never a crash. Valid content also renders without a crash:
+every page's body and every file's bytes are made, as a build makes them, and a
+published record has its page."""
 
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from hypothesis import strategies as st
 
 from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
+from signpost.core.content import Content
 from signpost.core.kinds import KINDS as REGISTRY
+from signpost.core.outputs import FileOutput, Page, page_urls
 from signpost.core.theme import PAGE_TEMPLATES
 from signpost.models import Asset
 from tests.conftest import SMALL_CONTENT, TODAY
@@ -25,6 +29,7 @@ FUZZ = settings(
     max_examples=int(os.environ.get("SIGNPOST_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 KINDS = {kind.attribute: (kind.folder, kind.suffix) for kind in REGISTRY.values()}
+FUZZ_URLS = {kind.attribute: kind.url("fuzz") for kind in REGISTRY.values()}
 
 FIELD_NAMES = sorted(
     {
@@ -118,17 +123,31 @@ def write(content: Path, kind: str, data: bytes) -> Path:
     return path
 
 
-def check(content: Path, kind: str, path: Path) -> None:
-    """The file loaded as a model, or an error names it with a line."""
+def check(content: Path, kind: str, path: Path) -> bool:
+    """The file loaded as a model, or an error names it with a line; True when the site was rendered with it."""
     loaded, problems = load_content(content, TODAY)
     assert loaded is not None
     ours = [problem for problem in problems if problem.source == path.as_posix()]
     assert all(problem.line >= 1 and problem.message for problem in problems)
     if "fuzz" in getattr(loaded, kind):
         if not [problem for problem in problems if problem.severity == "error"]:
-            list(render_site(loaded, TEMPLATES))
+            published = rendered(loaded)
+            assert not loaded.is_published(kind, "fuzz") or FUZZ_URLS[kind] in published
+            return True
     else:
         assert [problem for problem in ours if problem.severity == "error"], "an unreadable file must be reported"
+    return False
+
+
+def rendered(content: Content) -> list[str]:
+    """Every output made whole (each page's body, each file's bytes), as a build writes them; the page addresses."""
+    outputs = list(render_site(content, TEMPLATES))
+    for output in outputs:
+        if isinstance(output, Page):
+            assert output.body.strip(), f"{output.url} has an empty body"
+        elif isinstance(output, FileOutput):
+            output.content()
+    return page_urls(outputs)
 
 
 @FUZZ
@@ -167,6 +186,38 @@ def test_assets_with_odd_values(content, changes):
 def test_markdown_with_any_front_matter(content, kind, front, body):
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body
     check(content, kind, write(content, kind, text.encode()))
+
+
+# A valid record of each kind (a fixture file) with any words as its title and
+# summary and any text as its body or description: these reach the renderer, so
+# a template or an output that breaks on odd text fails here.
+FIXTURE_FILES = {
+    "assets": "assets/rovers.yml",
+    "case_studies": "case-studies/sam-and-ali.md",
+    "events": "events/mapping-workshop.md",
+    "newsletters": "newsletters/issue-1.md",
+    "news": "news/posts/first-post.md",
+}
+WORDS = st.text(st.characters(exclude_categories=("Cc", "Cs")), min_size=1, max_size=60).filter(str.strip)
+# Nearly every example renders the whole site (about 0.4 s each, most of it
+# compiling the templates afresh), so this one runs a fifth as many.
+RENDERING = settings(FUZZ, max_examples=max(FUZZ.max_examples // 5, 10))
+
+
+@RENDERING
+@given(kind=st.sampled_from(sorted(FIXTURE_FILES)), title=WORDS, summary=WORDS, body=st.text(max_size=300))
+def test_valid_records_with_any_words(content, kind, title, summary, body):
+    registered = next(entry for entry in REGISTRY.values() if entry.attribute == kind)
+    text = (SMALL_CONTENT / FIXTURE_FILES[kind]).read_text()
+    words = {registered.summary_field: summary, registered.title_field: title}
+    if registered.has_body:
+        _, front, _ = text.split("---\n", 2)
+        text = "---\n" + yaml.safe_dump({**yaml.safe_load(front), **words}, allow_unicode=True) + "---\n" + body
+    else:
+        description = {"description": body} if body.strip() else {}  # an asset needs one
+        text = yaml.safe_dump({**yaml.safe_load(text), **words, **description}, allow_unicode=True)
+    path = write(content, kind, text.encode())
+    assert check(content, kind, path), load_content(content, TODAY)[1]
 
 
 def test_a_known_nasty_case_is_reported_not_crashed(content):

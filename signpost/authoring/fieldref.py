@@ -241,7 +241,9 @@ def scalar(value: Any) -> str:
         return str(value)
     document, problems = parse_yaml(f"value: {value}", "example")
     # Clock times go in quotes: other YAML readers take 19:30 for a number.
-    plain = not problems and document.data == {"value": value} and not re.fullmatch(r"\d{1,2}:\d{2}", value)
+    plain = (
+        document is not None and not problems and document.data == {"value": value} and not re.fullmatch(r"\d{1,2}:\d{2}", value)
+    )
     return value if plain else '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

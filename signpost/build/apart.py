@@ -21,7 +21,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable
-from multiprocessing.pool import ExceptionWithTraceback
+from multiprocessing.pool import ExceptionWithTraceback  # type: ignore[attr-defined]  # not public, so not in typeshed
 from typing import TypeVar
 
 T = TypeVar("T")

@@ -27,13 +27,13 @@ def site_outputs(renderer: SiteRenderer) -> Iterator[Output]:
     """Every output, generator by generator, noting each listed page in ``renderer.listed`` as it passes."""
     for entry in site_generators():
         for output in entry.outputs(renderer):
-            if _listed(output):
-                renderer.listed.append(output.url)
+            if (address := _listed_address(output)) is not None:
+                renderer.listed.append(address)
             yield output
 
 
-def _listed(output: Output) -> bool:
-    """A page that search engines should know of (the sitemap lists it)."""
+def _listed_address(output: Output) -> str | None:
+    """The address of a page that search engines should know of (the sitemap lists it), else None."""
     if isinstance(output, Page):
-        return not output.noindex
-    return isinstance(output, SourceFile) and output.url is not None
+        return None if output.noindex else output.url
+    return output.url if isinstance(output, SourceFile) else None

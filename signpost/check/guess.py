@@ -88,8 +88,8 @@ def _shown_names(record: Any) -> list[str]:
 
 def _names(choices: Mapping[str, Iterable[str]] | Iterable[str], exclude: set[str]) -> dict[str, str]:
     """Every tidied id and name, mapped to its id; ids come first so a name never hides one."""
-    pairs = choices.items() if isinstance(choices, Mapping) else ((choice, ()) for choice in choices)
-    pairs = [(str(choice), list(others)) for choice, others in pairs if str(choice) not in exclude]
+    given = choices.items() if isinstance(choices, Mapping) else ((choice, ()) for choice in choices)
+    pairs = [(str(choice), list(others)) for choice, others in given if str(choice) not in exclude]
     names = {tidy(choice): choice for choice, _ in pairs}
     for choice, others in pairs:
         for other in others:

@@ -12,8 +12,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from signpost.check.guess import names_of
 from signpost.check.placeholders import with_placeholders
 from signpost.check.references import check_references
@@ -27,6 +25,7 @@ from signpost.load.links import files_under, first_link, link_problem, link_prob
 from signpost.load.sourcelines import FrontMatterError, split_front_matter
 from signpost.load.yamlguard import size_problem
 from signpost.load.yamlsource import YamlDocument, parse_yaml
+from signpost.models import Area, Domain
 from signpost.models.common import STEM_PATTERN
 from signpost.models.site import SiteSettings
 
@@ -370,7 +369,7 @@ def _split(text: str, path: Path, kind: ContentKind, problems: list[Problem]) ->
 
 
 def _load_taxonomy(
-    path: Path, model: type[BaseModel], problems: list[Problem], changes: Sequence[FieldChange]
+    path: Path, model: type[Domain | Area], problems: list[Problem], changes: Sequence[FieldChange]
 ) -> dict[str, Record]:
     """The entries of a taxonomy file (domains.yml, areas.yml) by id; ``changes`` are its renamed fields."""
     if not path.is_file():
@@ -402,7 +401,7 @@ def _load_taxonomy(
 
 
 def _taxonomy_records(
-    path: Path, model: type[BaseModel], document: YamlDocument, problems: list[Problem], changes: Sequence[FieldChange]
+    path: Path, model: type[Domain | Area], document: YamlDocument, problems: list[Problem], changes: Sequence[FieldChange]
 ) -> dict[str, Record]:
     records: dict[str, Record] = {}
     first_lines: dict[str, int] = {}

@@ -71,7 +71,7 @@ class Facet:
 
 def asset_filters(asset: Asset) -> dict[str, list[str]]:
     """Every Pagefind filter value of one asset, by filter name."""
-    filters = {
+    filters: dict[str, list[str]] = {
         "domain": list(asset.domains),
         "area": [asset.area],
         "day": meeting_days(asset.schedule),

@@ -54,6 +54,7 @@ def _entry(kind: str, record: Record, comment: str | None) -> IssueEntry:
     label, action = KINDS[kind].label, _ACTIONS[kind]
     url = KINDS[kind].url(record.stem)
     notice = None
+    facts: tuple[tuple[str, str], ...]
     if kind == "news":
         summary, facts = thing.description, (("Posted", humanize.short_date(thing.date)),)
     elif kind == "event":

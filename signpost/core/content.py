@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -61,7 +61,9 @@ class Content:
         story's activities, an issue's items): an export would otherwise
         still name a withdrawn story or a draft's file.
         """
-        kinds = {kind.attribute: _published(getattr(self, kind.attribute), kind.published) for kind in KINDS.values()}
+        kinds: dict[str, Any] = {
+            kind.attribute: _published(getattr(self, kind.attribute), kind.published) for kind in KINDS.values()
+        }
         _drop_unpublished_references(kinds)
         return Content(root=self.root, site=self.site, today=self.today, domains=self.domains, areas=self.areas, **kinds)
 

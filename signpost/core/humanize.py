@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 from signpost.models.common import Cost
 from signpost.models.schedule import Schedule, Session
 
 
-def join_words(words: list[str]) -> str:
+def join_words(words: Sequence[str]) -> str:
     """``['a', 'b', 'c']`` → ``'a, b and c'``."""
     if len(words) <= 1:
         return "".join(words)

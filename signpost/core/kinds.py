@@ -100,7 +100,7 @@ class Taxonomy:
     name: str
     attribute: str
     file: str
-    model: type[BaseModel]
+    model: type[Domain | Area]
     url_pattern: str
     index_url: str
     label: str
@@ -234,6 +234,7 @@ TAXONOMIES: dict[str, Taxonomy] = {
 
 # Days of the week group assets too, with no file: every activity is reachable
 # without JavaScript by day, as well as by domain and area.
+# It has no model (None) because no file lists the days.
 DAYS = Taxonomy("day", "days", "", None, "days/{stem}/", "days/", "Day", "Browse by day")  # type: ignore[arg-type]
 
 SITE_FILE = "site.yml"

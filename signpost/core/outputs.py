@@ -97,5 +97,5 @@ def page_urls(outputs: list[Output]) -> list[str]:
     return [
         output.url
         for output in outputs
-        if isinstance(output, Page) or (isinstance(output, SourceFile) and output.url is not None)
+        if isinstance(output, Page | SourceFile) and output.url is not None  # a page always has one
     ]

@@ -99,8 +99,8 @@ def _policy_position(document: str) -> int:
     right after the doctype, where the browser opens the head itself.
     """
     position, end, head_end = 0, len(document), None
-    while (position := _SKIP.match(document, position).end()) < end:
-        tag = _TAG.match(document, position)
+    while (position := _matched(_SKIP, document, position).end()) < end:
+        tag = _matched(_TAG, document, position)  # the scan stops only at a tag it wants
         name, position = tag.group(2).lower(), tag.end()
         if head_end is not None:  # the tag after <head>: stay after it only if it is <meta charset>
             charset = name == "meta" and tag.group(4) and "charset" in _attributes(tag.group(3))
@@ -112,7 +112,14 @@ def _policy_position(document: str) -> int:
         elif name in _RAW_END:
             closing = _RAW_END[name].search(document, position)
             position = closing.start() if closing else end
-    return head_end if head_end is not None else _DOCTYPE.match(document).end()
+    return head_end if head_end is not None else _matched(_DOCTYPE, document).end()
+
+
+def _matched(pattern: re.Pattern[str], document: str, position: int = 0) -> re.Match[str]:
+    """``pattern.match`` where it cannot fail: a pattern all optional, or a tag the scan stopped at."""
+    match = pattern.match(document, position)
+    assert match is not None
+    return match
 
 
 def _script_end(document: str, start: int) -> int:
@@ -123,16 +130,16 @@ def _script_end(document: str, start: int) -> int:
     state = "data"
     position = start
     while mark := _SCRIPT_MARK.search(document, position):
-        text, closing = mark.group(0), mark.group(1) == "/"
+        text, end_tag = mark.group(0), mark.group(1) == "/"
         position = mark.end()
         if text == "<!--":
             state = "escaped" if state == "data" else state
             position = mark.start() + 2  # "<!-->" ends the escape at once: its "-->" overlaps
         elif text == "-->":
             state = "data"
-        elif closing and state != "double":
+        elif end_tag and state != "double":
             return mark.start()
-        elif closing:
+        elif end_tag:
             state = "escaped"
         elif state == "escaped":
             state = "double"
@@ -169,7 +176,7 @@ def inline_scripts(document: str) -> list[str]:
     """
     scripts, position = [], 0
     while start := _SCRIPT_START.search(document, position):
-        tag = _TAG.match(document, start.start())
+        tag = _matched(_TAG, document, start.start())
         if tag.group(4) is None:  # the document ends inside the tag
             break
         position = _script_end(document, tag.end())

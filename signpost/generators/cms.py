@@ -124,7 +124,7 @@ def config_yaml(content: Content) -> str:
 
 
 # libyaml's writer where it is installed: the same text, four times as fast.
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # chosen at run time: libyaml may be missing
     """Writes a repeated list out in full each time, never as an anchor and alias."""
 
     def ignore_aliases(self, data: Any) -> bool:

@@ -50,6 +50,7 @@ def listed_kinds(renderer: SiteRenderer) -> Iterator[Output]:
     }
     for name in records:
         kind = KINDS[name]
+        assert kind.index_template and kind.index_title and kind.index_description  # each of these kinds has a list page
         yield renderer.page(kind.index_template, kind.index_url, kind.index_title, kind.index_description, f"{name}-list")
         for record in records[name]:
             yield from record_outputs(renderer, name, record)

@@ -67,7 +67,7 @@ class _Reader(ValueChecks):
     levels: list[_Level] = field(default_factory=list)
     opener: tuple[int, str] | None = None  # (indent, field) of "field:" with nothing after it
     owner: tuple[int, str] | None = None  # (indent, field) of the last text value, which may run on
-    block: int | None = None  # indent of the field whose | or > text follows
+    block: tuple[int, str] | None = None  # (indent, field) of the field whose | or > text follows
     pending: Open | None = None
     left: tuple[int, str, _Level] | None = None  # (line, field, block) of a line that just left a block
     text_above: tuple[str, int] | None = None  # (field, indent) of the | or > text just read

@@ -129,7 +129,8 @@ def _first_broken_limit(parser: yaml.SafeLoader, source: str, line_offset: int) 
                     depth += 1
                     problem = problem or _depth(depth)
                 if problem:
-                    return Problem(source, event.start_mark.line + 1 + line_offset, "", *problem)
+                    # PyYAML's stubs allow no mark, but its parser marks every event it makes.
+                    return Problem(source, event.start_mark.line + 1 + line_offset, "", *problem)  # type: ignore[union-attr]
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:

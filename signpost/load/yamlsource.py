@@ -59,6 +59,7 @@ _StaffLoader.add_implicit_resolver(
 _FastLoaderBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# The base is chosen at run time (libyaml's loader when PyYAML was built with it), which mypy cannot follow.
 class _FastStaffLoader(_FastLoaderBase):  # type: ignore[misc, valid-type]
     """The same rules as :class:`_StaffLoader`, parsed by libyaml (16 times faster)."""
 

@@ -87,7 +87,7 @@ class ValueChecks:
         after = value[end + 1 :].strip()
         if after and not after.startswith("#"):
             if quote == "'" and value[end + 1 : end + 2].isalpha():
-                word = re.findall(r"\w*$", value[:end])[0] + "'" + re.match(r"\w*", value[end + 1 :])[0]
+                word = re.findall(r"\w*$", value[:end])[0] + "'" + re.findall(r"^\w*", value[end + 1 :])[0]
                 whole = value[1:-1] if value.endswith("'") else value[1:]
                 message = f'has an apostrophe in "{word}" that ends the quotes early'
                 self.report(number, key, message, quote_hint(key, whole, "use double quotes around the text instead"))
@@ -142,6 +142,8 @@ class ValueChecks:
 
     def unclosed(self) -> None:
         opened, self.pending = self.pending, None
+        if opened is None:
+            return
         if opened.closer == "]":
             self.report(opened.line, opened.key, "has a list that is not closed", "add ] at the end of the list")
         elif opened.closer == "}":

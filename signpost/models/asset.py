@@ -32,7 +32,7 @@ class Audience(Strict):
     min_age: int | None = Field(None, ge=0, le=120, description="Youngest age welcome, for example 18.")
     max_age: int | None = Field(None, ge=0, le=120, description="Oldest age welcome, if there is a limit.")
     groups: list[AudienceGroup] = Field(
-        default_factory=lambda: ["everyone"],
+        default_factory=lambda: list[AudienceGroup](["everyone"]),
         description="Who it suits: everyone, women, men, lgbtq, carers, young-people, older-people, families, "
         "beginners, people-with-learning-disabilities, people-with-mental-health-problems, people-with-sight-loss.",
     )

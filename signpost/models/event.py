@@ -9,7 +9,7 @@ import re
 import zoneinfo
 from typing import Annotated, Literal
 
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import rrule, rruleset, rrulestr
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from signpost.models.common import Cost, Email, Line, LocalDateTime, Place, Strict, Text, Url, field_error
@@ -117,7 +117,7 @@ def rule_until(rule: str, zone: str) -> dt.datetime | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _dates(rule: str, start: dt.datetime, zone: str) -> rrule:
+def _dates(rule: str, start: dt.datetime, zone: str) -> rrule | rruleset:
     """The rule's start times, in local wall-clock time (a naive ``start``)."""
     parts = rule_parts(rule)
     until = rule_until(rule, zone)
@@ -283,6 +283,7 @@ class Event(Strict):
         if "COUNT" not in parts and "UNTIL" not in parts:
             return None
         last = _dates(self.repeats, self.start, self.timezone).before(dt.datetime.max, inc=True)
+        assert last is not None  # the model's validation turns away a rule that gives no dates
         return _aware(last, self.timezone), _aware(last + self.length, self.timezone)
 
     def is_over(self, today: dt.date) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -11,7 +11,7 @@ from signpost.models.common import ClockTime, Line, Strict, field_error
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WeekOfMonth = Literal["first", "second", "third", "fourth", "last"]
-WEEKDAYS: tuple[str, ...] = Weekday.__args__  # type: ignore[attr-defined]
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
 
 
 class Session(Strict):

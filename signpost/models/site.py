@@ -152,7 +152,9 @@ class SiteSettings(Strict):
         """The origin (``https://host``) map tiles come from, if there is a map: the one allowed third party."""
         if not self.map_tiles:
             return None
-        return re.match(r"^https://[^/]+", self.map_tiles).group(0)
+        origin = re.match(r"^https://[^/]+", self.map_tiles)
+        assert origin is not None  # the field's validator only accepts https:// addresses
+        return origin.group(0)
 
     def newsletter_subscribe_link(self) -> str | None:
         """The link that signs someone up for the newsletter: a web page, or a mailto: link."""

@@ -49,7 +49,7 @@ def asset_data(record: Record[Asset], content: Content) -> dict[str, Any]:
         for key in ("starts", "ends"):
             if session[key]:
                 session[key] = session[key][:5]
-    if data["cost"]["amount"] is not None:
+    if record.item.cost.amount is not None:
         data["cost"]["amount"] = float(record.item.cost.amount)
     return {"id": record.stem, "url": page_address(content.site, record.stem), **data}
 
@@ -92,6 +92,7 @@ def assets_geojson(content: Content) -> Iterator[bytes]:
 
 def _feature(record: Record[Asset], content: Content) -> dict[str, Any]:
     asset, place = record.item, record.item.location
+    assert place is not None  # mapped() keeps only the assets with a place
     return {
         "type": "Feature",
         "id": record.stem,

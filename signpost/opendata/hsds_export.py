@@ -99,7 +99,7 @@ def _attending(asset: Asset) -> str | None:
 
 
 def _cost_options(cost: Cost, address: str) -> list[dict]:
-    options = []
+    options: list[dict] = []
     if cost.free:
         options.append({"option": "Free", "amount": 0})
     elif cost.amount is not None:
@@ -174,7 +174,7 @@ def _accessibility(asset: Asset, address: str) -> list[dict]:
         return []
     words = " ".join(f"{ACCESS_LABELS[field]}: {'yes' if value else 'no'}." for field, value in known.items())
     # The features in words, for people; the note goes in details unless it is all there is.
-    entry = {"id": stable_id(address, "accessibility"), "description": words or access.note}
+    entry: dict[str, object] = {"id": stable_id(address, "accessibility"), "description": words or access.note}
     if words and access.note:
         entry["details"] = access.note
     entry["attributes"] = [

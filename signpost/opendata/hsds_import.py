@@ -172,7 +172,7 @@ def _place(place: dict, candidate: Candidate, clean: Cleaner) -> dict:
     addresses = [item for item in place.get("addresses") or [] if isinstance(item, dict)]
     address = addresses[0] if addresses else {}
     street = ", ".join(part for part in (clean.line(address.get(key)) for key in ("address_1", "address_2", "city")) if part)
-    found = {
+    found: dict[str, object] = {
         "venue": fit(clean.line(place.get("name"))) or street.split(",")[0],
         "address": fit(street) or f"{PLACEHOLDER}: the address",
     }
@@ -289,7 +289,8 @@ def _contact(service: dict, candidate: Candidate, clean: Cleaner) -> dict:
 
 
 def _categories(service: dict, clean: Cleaner) -> tuple[list[str], list[str]]:
-    attributes = service.get("attributes") if isinstance(service.get("attributes"), list) else []
+    given = service.get("attributes")
+    attributes = given if isinstance(given, list) else []
     domains = _terms(attributes, ours.DOMAIN_TAXONOMY)
     if not domains:
         ours_taxonomies = {ours.AUDIENCE_TAXONOMY, ours.FORMAT_TAXONOMY, ours.ACCESS_TAXONOMY}

@@ -40,7 +40,7 @@ def schedules_out(schedule: Schedule, new_id: Callable[[int], str], attending: s
 
 
 def _one_date_each(sessions: list[Session]) -> list[Session]:
-    found = []
+    found: list[Session] = []
     for session in sessions:
         if session.repeats == "once":
             found.extend(session.model_copy(update={"dates": [day]}) for day in session.dates)
@@ -59,6 +59,7 @@ def _rule(session: Session) -> dict:
         return {"freq": "MONTHLY", "interval": 1, "byday": ",".join(byday)}
     rule = {"freq": "WEEKLY", "interval": 2 if session.repeats == "fortnightly" else 1, "byday": ",".join(BYDAY[d] for d in days)}
     if session.repeats == "fortnightly":
+        assert session.meets_on is not None  # Session's validation asks every fortnightly session for it
         rule.update(dtstart=session.meets_on.isoformat(), wkst="MO")
     return rule
 

@@ -17,6 +17,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from signpost.check.loader import load_content
 from signpost.check.validation import validate
@@ -228,7 +229,7 @@ class Importer:
             existing = self.content.assets.get(target)
             if target == stem or (target not in named and existing is None):
                 candidate.problems.append(f"connections: '{target}' is not an asset here — left out")
-            elif not asset.draft and (target in drafts or (target not in named and existing.item.draft)):
+            elif not asset.draft and (target in drafts or (existing is not None and target not in named and existing.item.draft)):
                 candidate.problems.append(f"connections: '{target}' is a draft — left out; add it back once it is published")
             else:
                 kept.append(target)
@@ -288,5 +289,7 @@ def _fallback(groups: dict, preferred: str) -> str:
     return preferred if preferred in groups else next(iter(groups), "other")
 
 
-def _good_stem(stem: str | None) -> bool:
-    return bool(stem) and len(stem) <= 80 and bool(re.match(STEM_PATTERN, stem)) and stem != "index"
+def _good_stem(stem: str | None) -> TypeGuard[str]:
+    if not stem:
+        return False
+    return len(stem) <= 80 and bool(re.match(STEM_PATTERN, stem)) and stem != "index"

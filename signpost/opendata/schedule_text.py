@@ -99,8 +99,9 @@ def _parse_when(text: str) -> dict | None:
     days = parse_days(match[1]) if match else None
     if days:
         return {"repeats": "weekly", "days": days}
-    dates = [parse_date(part) for part in _LIST_SPLIT.split(text)]
-    if dates and all(dates):
+    parts = _LIST_SPLIT.split(text)
+    dates = [day for day in map(parse_date, parts) if day is not None]
+    if dates and len(dates) == len(parts):
         return {"repeats": "once", "dates": [day.isoformat() for day in dates]}
     return None
 
@@ -126,10 +127,11 @@ def _monthly(weeks_text: str, days_text: str) -> dict | None:
 
 def parse_days(text: str) -> list[str] | None:
     """``'Tuesday and Thursday'`` → ``['tuesday', 'thursday']``; None unless every part is a day."""
-    days = [_weekday(part) for part in _LIST_SPLIT.split(text.strip()) if part]
-    if not days or None in days:
+    parts = [part for part in _LIST_SPLIT.split(text.strip()) if part]
+    days = [day for day in map(_weekday, parts) if day is not None]
+    if not days or len(days) < len(parts):
         return None
-    return list(dict.fromkeys(days))  # type: ignore[arg-type]
+    return list(dict.fromkeys(days))
 
 
 def _weekday(word: str) -> str | None:

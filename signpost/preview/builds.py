@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -129,8 +130,7 @@ class LiveBuilds:
             later = [edit for edit in self.edits.values() if edit.number > start]
             content = site.content
             for edit in later:
-                records = getattr(content, edit.kind.attribute)
-                content = replace(content, **{edit.kind.attribute: {**records, edit.record.stem: edit.record}})
+                content = _with_record(content, edit.kind, edit.record)
             if later:
                 renderer = self._renderer(content)
                 for edit in later:
@@ -207,10 +207,11 @@ class LiveBuilds:
         """Check the file again and write its page; False when only a full build can show the change."""
         forget_lines()
         base = self.base
+        assert base is not None  # _quick_target finds nothing to do before the first good build
         record, problems = reload_record(base.content, kind, path)
         content = base.content
         if record is not None:
-            content = replace(content, **{kind.attribute: {**getattr(content, kind.attribute), record.stem: record}})
+            content = _with_record(content, kind, record)
             problems.extend(check_references(content))
         if errors := errors_in(problems):
             self.broken = (path, self.changes)
@@ -245,6 +246,12 @@ class LiveBuilds:
         # Compiling the templates again would take longer than the page itself.
         renderer.env.bytecode_cache = self.compiled
         return renderer
+
+
+def _with_record(content: Content, kind: ContentKind, record: Record) -> Content:
+    """``content`` with ``record`` in place of the one of the same stem (or added)."""
+    records: dict[str, Any] = {kind.attribute: {**getattr(content, kind.attribute), record.stem: record}}
+    return replace(content, **records)
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

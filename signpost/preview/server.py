@@ -137,7 +137,7 @@ def _snapshot(watched: list[Path]) -> dict[str, tuple[int, int]]:
         if root.is_dir():
             folders.append(str(root))
         else:
-            _note(files, str(root), lambda path=root: path.stat())
+            _note(files, str(root), root.stat)
     # os.scandir rather than Path.rglob: several times faster on 1,000 files.
     while folders:
         try:

@@ -85,8 +85,8 @@ def _pattern_text(parts: dict[str, str], start: dt.datetime) -> str:
         if days and "BYMONTHDAY" not in parts:
             if not all(day[:-2] and int(day[:-2]) in _ORDINALS for day in days):
                 return ""
-            names = [f"{_ORDINALS[int(day[:-2])]} {_DAY_NAMES[day[-2:]]}" for day in days]
-            return f"The {humanize.join_words(names)} of {every}"
+            ordinals = [f"{_ORDINALS[int(day[:-2])]} {_DAY_NAMES[day[-2:]]}" for day in days]
+            return f"The {humanize.join_words(ordinals)} of {every}"
         if not days:
             numbers = [int(day) for day in parts.get("BYMONTHDAY", str(start.day)).split(",")]
             if all(number > 0 for number in numbers):

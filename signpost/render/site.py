@@ -139,6 +139,7 @@ class SiteRenderer:
         if kind.name == "newsletter":
             context["issue"] = item
             context["entries"] = issue_entries(item, self.content)
+        assert kind.template, f"{kind.name} records have no page of their own"
         return self.page(
             kind.template,
             kind.url(record.stem),
