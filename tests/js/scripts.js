@@ -7,6 +7,9 @@ const folder = ["signpost/theme/assets/javascripts/", "templates/assets/javascri
   .map((path) => new URL(path, repository))
   .find((url) => existsSync(url));
 
+/** Where the scripts are (a file: URL ending in "/"). */
+export const FOLDER = folder;
+
 /** The module of one script, by its file name ("card.js"). */
 export function script(name) {
   return import(new URL(name, folder).href);

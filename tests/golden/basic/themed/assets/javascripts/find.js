@@ -214,7 +214,7 @@ function findPage(root) {
     // data-ready names the address whose results are all shown (tests and
     // anything else waiting on the list can watch it).
     root.removeAttribute("data-ready");
-    // pagefind-loader.js (loaded before this file) brings in the index's shards.
+    // pagefind-loader.js brings in the index's shards.
     inStages(
       bundle,
       siteRoot,
