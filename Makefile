@@ -56,7 +56,7 @@ $(NODE_STAMP): package.json package-lock.json $(TOOLS_STAMP)
 
 # Lint and format check of our own scripts (biome.jsonc says which); changes nothing.
 lint-js: $(NODE_STAMP)
-	node_modules/.bin/biome ci
+	node_modules/.bin/biome ci --colors=off
 
 # The scripts' unit tests (tests/js/), on Node's own test runner.
 test-js: $(TOOLS_STAMP)
