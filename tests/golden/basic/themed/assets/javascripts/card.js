@@ -83,11 +83,8 @@ export function card(look, { title, href, facts = [], before = "", after = "" })
   const attributes = Object.entries(look.attributes || {}).map(([name, value]) => html` ${name}="${value}"`);
   const linkClass = look.link ? html` class="${look.link}"` : "";
   const heading = href ? html`<a${linkClass} href="${href}">${title}</a>` : title;
-  return html`<li class="${look.item}"${attributes}><h2 class="${look.title}">${heading}</h2>${before}${factList(
-    facts,
-    look.facts,
-    look.keepEmpty,
-  )}${after}</li>`;
+  const list = factList(facts, look.facts, look.keepEmpty);
+  return html`<li class="${look.item}"${attributes}><h2 class="${look.title}">${heading}</h2>${before}${list}${after}</li>`;
 }
 
 /** The lines of "when" in Pagefind's metadata: when, when_2, when_3... (Pagefind folds line breaks). */
