@@ -8,9 +8,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 TEST_STAMP := $(VENV)/.test-installed-stamp
 TOOLS_STAMP := .cache/test-tools-stamp
+NODE_STAMP := node_modules/.installed-stamp
 PYTEST_WORKERS ?= 2
 
-.PHONY: install install-test site serve check lint typecheck test bench bench-large clean lock vendor-leaflet vendor-decap wheel
+.PHONY: install install-test site serve check lint typecheck lint-js test-js test bench bench-large clean lock vendor-leaflet vendor-decap wheel
 
 # What building, checking and previewing need: the locked runtime packages
 # (exact versions, checked against their hashes), then Signpost itself from
@@ -51,7 +52,21 @@ lint: install-test
 typecheck: install-test
 	$(BIN)/mypy
 
-test: install-test $(TOOLS_STAMP) lint typecheck
+# The browser scripts' linter (Biome), exactly as package-lock.json pins it,
+# into node_modules/; npm and Node come with the test tools.
+$(NODE_STAMP): package.json package-lock.json $(TOOLS_STAMP)
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+# Lint and format check of our own scripts (biome.jsonc says which); changes nothing.
+lint-js: $(NODE_STAMP)
+	node_modules/.bin/biome ci --colors=off
+
+# The scripts' unit tests (tests/js/), on Node's own test runner.
+test-js: $(TOOLS_STAMP)
+	node --test --test-reporter=spec tests/js/
+
+test: install-test $(TOOLS_STAMP) lint typecheck lint-js test-js
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 bench: install-test

@@ -272,11 +272,12 @@ def test_printed_text_is_large(page, example_url, path, smallest):
 
 def test_outside_links_have_their_address_written_out(page, example_url):
     page.goto(example_url + KINDS["asset"].url(FOOTBALL), wait_until="load")
-    page.evaluate("""() => {
+    page.evaluate("""async () => {
         const p = document.createElement('p');
         p.innerHTML = '<a id="out" href="https://example.org/timetable">the timetable</a> <a id="bare" href="https://example.org/">https://example.org/</a>';
         document.querySelector('.sp-asset').append(p);
-        window.signpostShortlist.refresh();
+        const shortlist = await import(document.querySelector('script[src$="/shortlist.js"]').src);
+        shortlist.refresh();
     }""")
     page.emulate_media(media="print")
     after = page.evaluate("id => getComputedStyle(document.getElementById(id), '::after').content", "out")

@@ -187,6 +187,11 @@ class _Server(http.server.ThreadingHTTPServer):
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves the preview folder; adds the reload script, or the problem page."""
 
+    # The site's scripts are ES modules, which a browser runs only when they
+    # come as JavaScript; some systems' type tables (Windows' registry) call
+    # .js text/plain, so the type is not left to them.
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript"}
+
     def __init__(self, output: Path, state: PreviewState, *args, **kwargs):
         self.state = state
         super().__init__(*args, directory=str(output), **kwargs)

@@ -1,5 +1,5 @@
-// Loading Pagefind for the pages that search (search.js, find.js): one copy
-// of the steps, so the two pages cannot drift apart.
+// Loading Pagefind for the pages that search (search.js, find.js import
+// it): one copy of the steps, so the two pages cannot drift apart.
 //
 // A large site's index is split into several bundles ("shards", listed in
 // pagefind/shards.json), each holding a share of the pages. Every bundle
@@ -8,7 +8,7 @@
 // the first bundle answers alone and its results are shown at once, then the
 // other bundles are merged in and the search runs again over the whole index.
 //
-// window.signpostPagefind:
+// What it exports:
 // - load(bundle, root, options) resolves to Pagefind's API over the whole
 //   index (every shard merged). bundle: the absolute address of the
 //   pagefind/ folder (import() in a script resolves against the script's own
@@ -27,91 +27,93 @@
 //   if it has gone, the list's first link.
 // Each bundle is loaded once per page. If the first bundle fails to load,
 // the next call tries again (the connection may be back).
-(function () {
-  "use strict";
+const first = {}; // bundle -> Promise of { api, extra: [shard addresses] }
+const whole = {}; // bundle -> Promise of the API with every shard merged
+const merged = {}; // bundle -> true once every shard is in
 
-  var first = {}; // bundle -> Promise of { api, extra: [shard addresses] }
-  var whole = {}; // bundle -> Promise of the API with every shard merged
-  var merged = {}; // bundle -> true once every shard is in
+function otherShards(bundle) {
+  // No list means no other shards; a list that could not be fetched is an
+  // error (searching part of the index as if it were all would mislead).
+  return fetch(new URL("shards.json", bundle).href).then((response) => {
+    if (response.status === 404) {
+      return [];
+    }
+    if (!response.ok) {
+      throw new Error(`shards.json: ${response.status}`);
+    }
+    return response.json();
+  });
+}
 
-  function otherShards(bundle) {
-    // No list means no other shards; a list that could not be fetched is an
-    // error (searching part of the index as if it were all would mislead).
-    return fetch(new URL("shards.json", bundle).href).then(function (response) {
-      if (response.status === 404) { return []; }
-      if (!response.ok) { throw new Error("shards.json: " + response.status); }
-      return response.json();
+function loadFirst(bundle, root, options) {
+  if (!first[bundle]) {
+    const siteRoot = new URL(root, window.location.href).pathname;
+    // The list of shards is fetched while the bundle's script downloads.
+    const shards = otherShards(bundle);
+    first[bundle] = import(new URL("pagefind.js", bundle).href).then((api) =>
+      Promise.resolve(api.options(Object.assign({ baseUrl: siteRoot }, options || {})))
+        .then(() => shards)
+        .then((extra) => ({ api: api, extra: extra })),
+    );
+    first[bundle].catch(() => {
+      delete first[bundle];
     });
   }
+  return first[bundle];
+}
 
-  function loadFirst(bundle, root, options) {
-    if (!first[bundle]) {
-      var siteRoot = new URL(root, window.location.href).pathname;
-      // The list of shards is fetched while the bundle's script downloads.
-      var shards = otherShards(bundle);
-      first[bundle] = import(new URL("pagefind.js", bundle).href).then(function (api) {
-        return Promise.resolve(api.options(Object.assign({ baseUrl: siteRoot }, options || {})))
-          .then(function () { return shards; })
-          .then(function (extra) { return { api: api, extra: extra }; });
-      });
-      first[bundle].catch(function () { delete first[bundle]; });
-    }
-    return first[bundle];
-  }
-
-  function load(bundle, root, options) {
-    if (!whole[bundle]) {
-      // Merged once per page: Pagefind keeps a shard that failed to load, so
-      // after a failure searches fail until the page is loaded again.
-      whole[bundle] = loadFirst(bundle, root, options).then(function (loaded) {
-        var rootUrl = new URL(root, window.location.href);
-        return Promise.all(loaded.extra.map(function (path) {
-          return loaded.api.mergeIndex(new URL(path, rootUrl).href, { baseUrl: rootUrl.pathname });
-        })).then(function () {
-          merged[bundle] = true;
-          return loaded.api;
-        });
-      });
-    }
-    return whole[bundle];
-  }
-
-  function inStages(bundle, root, options, ask, show) {
-    function answerWhole() {
-      return load(bundle, root, options).then(ask).then(function (answer) { return show(answer, true); });
-    }
-    return loadFirst(bundle, root, options).then(function (loaded) {
-      if (!loaded.extra.length || merged[bundle]) {
-        return answerWhole();
-      }
-      if (whole[bundle]) {
-        // The other shards are on their way: once merging has begun the
-        // first bundle cannot answer alone. null: no early answer this time.
-        show(null, false);
-        return answerWhole();
-      }
-      return ask(loaded.api).then(function (early) {
-        return Promise.resolve(show(early, false)).then(answerWhole);
+export function load(bundle, root, options) {
+  if (!whole[bundle]) {
+    // Merged once per page: Pagefind keeps a shard that failed to load, so
+    // after a failure searches fail until the page is loaded again.
+    whole[bundle] = loadFirst(bundle, root, options).then((loaded) => {
+      const rootUrl = new URL(root, window.location.href);
+      return Promise.all(
+        loaded.extra.map((path) => loaded.api.mergeIndex(new URL(path, rootUrl).href, { baseUrl: rootUrl.pathname })),
+      ).then(() => {
+        merged[bundle] = true;
+        return loaded.api;
       });
     });
   }
+  return whole[bundle];
+}
 
-  function keepingPlace(list, redraw) {
-    var focused = document.activeElement;
-    // The result's own link stands for it (focus may be on its shortlist button).
-    var item = focused && focused !== list && list.contains(focused) ? focused.closest("li") : null;
-    var link = item && item.querySelector("a[href]");
-    var href = link ? link.getAttribute("href") : null;
-    return Promise.resolve(redraw()).then(function (value) {
-      // Only when the redraw took focus away: not if the user has moved on.
-      var lost = !document.activeElement || document.activeElement === document.body;
-      if (href !== null && lost) {
-        var again = list.querySelector("a[href='" + CSS.escape(href) + "']") || list.querySelector("a[href]");
-        if (again) { again.focus(); }
-      }
-      return value;
-    });
+export function inStages(bundle, root, options, ask, show) {
+  function answerWhole() {
+    return load(bundle, root, options)
+      .then(ask)
+      .then((answer) => show(answer, true));
   }
+  return loadFirst(bundle, root, options).then((loaded) => {
+    if (!loaded.extra.length || merged[bundle]) {
+      return answerWhole();
+    }
+    if (whole[bundle]) {
+      // The other shards are on their way: once merging has begun the
+      // first bundle cannot answer alone. null: no early answer this time.
+      show(null, false);
+      return answerWhole();
+    }
+    return ask(loaded.api).then((early) => Promise.resolve(show(early, false)).then(answerWhole));
+  });
+}
 
-  window.signpostPagefind = { load: load, inStages: inStages, keepingPlace: keepingPlace };
-})();
+export function keepingPlace(list, redraw) {
+  const focused = document.activeElement;
+  // The result's own link stands for it (focus may be on its shortlist button).
+  const item = focused && focused !== list && list.contains(focused) ? focused.closest("li") : null;
+  const link = item?.querySelector("a[href]");
+  const href = link ? link.getAttribute("href") : null;
+  return Promise.resolve(redraw()).then((value) => {
+    // Only when the redraw took focus away: not if the user has moved on.
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (href !== null && lost) {
+      const again = list.querySelector(`a[href='${CSS.escape(href)}']`) || list.querySelector("a[href]");
+      if (again) {
+        again.focus();
+      }
+    }
+    return value;
+  });
+}

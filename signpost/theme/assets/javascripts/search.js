@@ -10,48 +10,48 @@
 //   have ended come after the others.
 // - When nothing is found, the nearest known word (from words.json) is
 //   offered: "Did you mean football?".
-// The parts, loaded before this file by templates/signpost/search.html:
-// pagefind-loader.js (Pagefind and its index shards, shared with the find
-// page), search-query.js (reading the query) and search-results.js (how a
-// result looks).
-(function () {
-  "use strict";
+// The parts it imports: pagefind-loader.js (Pagefind and its index shards,
+// shared with the find page), search-query.js (reading the query) and
+// search-results.js (how a result looks, drawn by card.js).
+import { html, toElement } from "./card.js";
+import { inStages, keepingPlace } from "./pagefind-loader.js";
+import { reader as queryReader } from "./search-query.js";
+import { hasEnded, resultItem } from "./search-results.js";
 
-  var mount = document.getElementById("sp-search");
-  var input = document.getElementById("sp-search-q");
-  var every = (document.querySelector("[data-every]") || { getAttribute: function () { return null; } }).getAttribute("data-every");
-  var form = input && input.form;
-  var parts = window.signpostSearch;
-  // Without its parts (or an old browser) the form still searches: it
-  // submits to this page, which then shows only the form.
-  if (!mount || !form || !window.URL || !window.history || !history.pushState || !parts || !window.signpostPagefind) {
-    return;
-  }
+const mount = document.getElementById("sp-search");
+const input = document.getElementById("sp-search-q");
+// Without its parts (or an old browser) the form still searches: it
+// submits to this page, which then shows only the form.
+if (mount && input?.form) {
+  searchPage(mount, input, input.form);
+}
 
-  var PAGE_SIZE = 10;
-  var TYPING_DELAY = 300;
-  var status = document.getElementById("sp-search-status");
-  var list = document.getElementById("sp-search-results");
-  var more = document.getElementById("sp-search-more");
-  var moreLine = document.getElementById("sp-search-more-line");
-  var shownText = document.getElementById("sp-search-shown");
-  var chipsBox = document.getElementById("sp-search-chips");
-  var chipList = chipsBox.querySelector("ul");
-  var help = document.getElementById("sp-search-help");
-  var suggestion = document.getElementById("sp-search-suggestion");
-  var bundleUrl = new URL(mount.getAttribute("data-bundle"), window.location.href).href;
-  var rootUrl = new URL(mount.getAttribute("data-root"), window.location.href).href;
-  var wordsUrl = new URL(mount.getAttribute("data-words"), window.location.href).href;
-  var pageTitle = document.title;
-  var element = parts.element;
+function searchPage(mount, input, form) {
+  // The word every activity page carries (see facets.EVERY_ACTIVITY), or null.
+  const every = document.querySelector("[data-every]")?.getAttribute("data-every") ?? null;
+  const PAGE_SIZE = 10;
+  const TYPING_DELAY = 300;
+  const status = document.getElementById("sp-search-status");
+  const list = document.getElementById("sp-search-results");
+  const more = document.getElementById("sp-search-more");
+  const moreLine = document.getElementById("sp-search-more-line");
+  const shownText = document.getElementById("sp-search-shown");
+  const chipsBox = document.getElementById("sp-search-chips");
+  const chipList = chipsBox.querySelector("ul");
+  const help = document.getElementById("sp-search-help");
+  const suggestion = document.getElementById("sp-search-suggestion");
+  const bundleUrl = new URL(mount.getAttribute("data-bundle"), window.location.href).href;
+  const rootUrl = new URL(mount.getAttribute("data-root"), window.location.href).href;
+  const wordsUrl = new URL(mount.getAttribute("data-words"), window.location.href).href;
+  const pageTitle = document.title;
 
-  var reader = parts.reader(readTerms());
+  const reader = queryReader(readTerms());
 
   // The types of activity and areas, and the access labels, from the page.
   function readTerms() {
     try {
       return JSON.parse(mount.getAttribute("data-terms") || "{}");
-    } catch (error) {
+    } catch {
       return {};
     }
   }
@@ -59,13 +59,15 @@
   // ---------------------------------------------------------------------
   // Pagefind.
 
-  var PAGEFIND_OPTIONS = { excerptLength: 24 };
+  const PAGEFIND_OPTIONS = { excerptLength: 24 };
 
-  var fragments = new Map();
+  const fragments = new Map();
   function dataOf(result) {
     if (!fragments.has(result.id)) {
-      var loading = result.data();
-      loading.catch(function () { fragments.delete(result.id); });
+      const loading = result.data();
+      loading.catch(() => {
+        fragments.delete(result.id);
+      });
       fragments.set(result.id, loading);
     }
     return fragments.get(result.id);
@@ -76,22 +78,20 @@
     if (filters.kind || !results.length) {
       return Promise.resolve(results);
     }
-    var eventFilters = Object.assign({}, filters, { kind: ["Event"] });
-    return api.search(term, { filters: eventFilters }).then(function (events) {
-      var found = ((events && events.results) || []).slice(0, 300);
-      return Promise.all(found.map(dataOf)).then(function (datas) {
-        var ended = new Set();
-        datas.forEach(function (data, index) {
-          if (parts.hasEnded(data.meta || {})) {
+    const eventFilters = Object.assign({}, filters, { kind: ["Event"] });
+    return api.search(term, { filters: eventFilters }).then((events) => {
+      const found = (events?.results || []).slice(0, 300);
+      return Promise.all(found.map(dataOf)).then((datas) => {
+        const ended = new Set();
+        datas.forEach((data, index) => {
+          if (hasEnded(data.meta || {})) {
             ended.add(found[index].id);
           }
         });
         if (!ended.size) {
           return results;
         }
-        return results
-          .filter(function (result) { return !ended.has(result.id); })
-          .concat(results.filter(function (result) { return ended.has(result.id); }));
+        return results.filter((result) => !ended.has(result.id)).concat(results.filter((result) => ended.has(result.id)));
       });
     });
   }
@@ -99,62 +99,61 @@
   // ---------------------------------------------------------------------
   // Showing results.
 
-  var current = null; // { parsed, results, shown }
-  var searchNumber = 0;
+  let current = null; // { parsed, results, shown }
+  let searchNumber = 0;
 
   function run(query, wanted) {
-    var number = ++searchNumber;
-    var parsed = reader.parse(query);
-    document.title = parsed.query ? "\u201c" + parsed.query + "\u201d: " + pageTitle : pageTitle;
+    const number = ++searchNumber;
+    const parsed = reader.parse(query);
+    document.title = parsed.query ? `\u201c${parsed.query}\u201d: ${pageTitle}` : pageTitle;
     if (!parsed.text && !parsed.chips.length) {
       current = null;
       clearResults();
       status.textContent = parsed.query ? "Type a word to search for." : "";
       return Promise.resolve();
     }
-    var filters = reader.filtersFor(parsed);
-    var options = { filters: filters };
+    const filters = reader.filtersFor(parsed);
+    const options = { filters: filters };
     if (!parsed.text) {
       options.sort = { name: "asc" };
     }
     // Filters alone apply to activities only: search for the word every
     // activity page carries (see facets.EVERY_ACTIVITY), so Pagefind loads
     // one part of its index instead of all of it.
-    var term = parsed.text || every;
+    const term = parsed.text || every;
     function ask(api) {
-      return api.search(term, options).then(function (response) {
-        var results = (response && response.results) || [];
+      return api.search(term, options).then((response) => {
+        const results = response?.results || [];
         return pastEventsLast(api, term, filters, results);
       });
     }
-    return window.signpostPagefind
-      .inStages(bundleUrl, rootUrl, PAGEFIND_OPTIONS, ask, function (results, whole) {
-        if (whole || (results && results.length)) {
-          return showAnswer(number, parsed, wanted, results, whole);
-        }
-        // No early answer (or nothing in the first part): the last query's
-        // results must not stay on show under this one.
-        if (number === searchNumber) {
-          clearResults();
-          status.textContent = "Still searching\u2026";
-        }
-        return null;
-      })
-      .catch(function () {
-        if (number !== searchNumber) {
-          return;
-        }
-        if (current && current.number === number && current.results.length && list.firstChild) {
-          // The first part of the index answered and its results are right,
-          // as far as they go: keep them, and say that they may not be all.
-          status.textContent = "Only part of the directory could be searched, so these may not be all the results. Reload the page to try again.";
-          return;
-        }
+    return inStages(bundleUrl, rootUrl, PAGEFIND_OPTIONS, ask, (results, whole) => {
+      if (whole || results?.length) {
+        return showAnswer(number, parsed, wanted, results, whole);
+      }
+      // No early answer (or nothing in the first part): the last query's
+      // results must not stay on show under this one.
+      if (number === searchNumber) {
         clearResults();
-        status.textContent = "Sorry, search is not working at the moment. You can browse instead.";
-        suggestion.hidden = true;
-        help.hidden = false;
-      });
+        status.textContent = "Still searching\u2026";
+      }
+      return null;
+    }).catch(() => {
+      if (number !== searchNumber) {
+        return;
+      }
+      if (current && current.number === number && current.results.length && list.firstChild) {
+        // The first part of the index answered and its results are right,
+        // as far as they go: keep them, and say that they may not be all.
+        status.textContent =
+          "Only part of the directory could be searched, so these may not be all the results. Reload the page to try again.";
+        return;
+      }
+      clearResults();
+      status.textContent = "Sorry, search is not working at the moment. You can browse instead.";
+      suggestion.hidden = true;
+      help.hidden = false;
+    });
   }
 
   // Show one search's answer. On a large site the first part of the index
@@ -165,11 +164,11 @@
       return null;
     }
     current = { number: number, parsed: parsed, results: results, shown: 0 };
-    return window.signpostPagefind.keepingPlace(list, function () {
+    return keepingPlace(list, () => {
       clearResults();
       showChips(parsed);
       return showMore(number, Math.max(PAGE_SIZE, wanted || 0));
-    }).then(function () {
+    }).then(() => {
       if (number !== searchNumber) {
         return null;
       }
@@ -187,7 +186,7 @@
   }
 
   function countText(count, query) {
-    return count + (count === 1 ? " result" : " results") + " for \u201c" + query + "\u201d";
+    return `${count + (count === 1 ? " result" : " results")} for \u201c${query}\u201d`;
   }
 
   function clearResults() {
@@ -201,21 +200,21 @@
 
   // Show up to `count` more results; resolves when they are on the page.
   function showMore(number, count) {
-    var state = current;
-    var batch = state.results.slice(state.shown, state.shown + count);
-    return Promise.all(batch.map(dataOf)).then(function (datas) {
+    const state = current;
+    const batch = state.results.slice(state.shown, state.shown + count);
+    return Promise.all(batch.map(dataOf)).then((datas) => {
       if (number !== searchNumber || state !== current) {
         return null;
       }
-      var first = null;
-      datas.forEach(function (data) {
-        var item = parts.resultItem(data, every);
+      let first = null;
+      datas.forEach((data) => {
+        const item = toElement(resultItem(data, every));
         first = first || item;
         list.appendChild(item);
       });
       state.shown += batch.length;
       moreLine.hidden = state.shown >= state.results.length;
-      shownText.textContent = "Showing " + state.shown + " of " + state.results.length + ".";
+      shownText.textContent = `Showing ${state.shown} of ${state.results.length}.`;
       rememberShown(state.shown);
       return first;
     });
@@ -223,33 +222,28 @@
 
   function showChips(parsed) {
     chipList.textContent = "";
-    parsed.chips.forEach(function (chip) {
-      var item = element("li");
-      var button = element("button", "sp-search-chip");
-      button.type = "button";
-      button.setAttribute("aria-label", "Remove filter: " + chip.label);
-      button.appendChild(element("span", "sp-search-chip__label", chip.label));
-      var cross = element("span", "sp-search-chip__remove", "\u00d7");
-      cross.setAttribute("aria-hidden", "true");
-      button.appendChild(cross);
-      button.addEventListener("click", function () {
+    parsed.chips.forEach((chip) => {
+      const item = toElement(
+        html`<li><button class="sp-search-chip" type="button" aria-label="Remove filter: ${chip.label}"><span class="sp-search-chip__label">${chip.label}</span><span class="sp-search-chip__remove" aria-hidden="true">\u00d7</span></button></li>`,
+      );
+      const button = item.firstElementChild;
+      button.addEventListener("click", () => {
         removeChip(parsed, chip);
       });
-      item.appendChild(button);
       chipList.appendChild(item);
     });
     chipsBox.hidden = !parsed.chips.length;
   }
 
   function removeChip(parsed, chip) {
-    var dropped = new Set(chip.tokens);
-    var kept = parsed.tokens.filter(function (token, index) { return !dropped.has(index); });
-    var others = parsed.chips.filter(function (other) { return other !== chip; });
+    const dropped = new Set(chip.tokens);
+    let kept = parsed.tokens.filter((_token, index) => !dropped.has(index));
+    const others = parsed.chips.filter((other) => other !== chip);
     if (!others.length) {
       // Words such as "on" or "and" only joined the filters; drop them too.
-      kept = kept.filter(function (token) { return token.quoted || !token.pieces.every(reader.isStopWord); });
+      kept = kept.filter((token) => token.quoted || !token.pieces.every(reader.isStopWord));
     }
-    var query = reader.joinTokens(kept);
+    const query = reader.joinTokens(kept);
     input.value = query;
     input.focus();
     commit(query);
@@ -258,30 +252,29 @@
   // ---------------------------------------------------------------------
   // Nothing found: the nearest known word, and ways to browse.
 
-  var knownWords = null;
+  let knownWords = null;
   function loadWords() {
     if (!knownWords) {
       knownWords = fetch(wordsUrl)
-        .then(function (response) { return response.ok ? response.json() : []; })
-        .catch(function () { return []; });
+        .then((response) => (response.ok ? response.json() : []))
+        .catch(() => []);
     }
     return knownWords;
   }
 
   function showNothingFound(number, parsed) {
-    var message = "No results for \u201c" + parsed.query + "\u201d.";
-    var spoken = "";
-    return loadWords().then(function (words) {
+    const message = `No results for \u201c${parsed.query}\u201d.`;
+    let spoken = "";
+    return loadWords().then((words) => {
       if (number !== searchNumber) {
         return;
       }
-      var better = reader.suggest(parsed, words);
+      const better = reader.suggest(parsed, words);
       suggestion.textContent = "";
       if (better) {
         suggestion.appendChild(document.createTextNode("Did you mean "));
-        var link = element("a", "sp-search__suggested", better);
-        link.href = "?q=" + encodeURIComponent(better);
-        link.addEventListener("click", function (event) {
+        const link = toElement(html`<a class="sp-search__suggested" href="?q=${encodeURIComponent(better)}">${better}</a>`);
+        link.addEventListener("click", (event) => {
           event.preventDefault();
           input.value = better;
           commit(better);
@@ -289,13 +282,13 @@
         suggestion.appendChild(link);
         suggestion.appendChild(document.createTextNode("?"));
         // Shown below as a link; said here too, for screen readers.
-        spoken = " Did you mean \u201c" + better + "\u201d?";
+        spoken = ` Did you mean \u201c${better}\u201d?`;
       }
       suggestion.hidden = !better;
       help.hidden = false;
       status.textContent = message;
       if (spoken) {
-        status.appendChild(element("span", "sp-visually-hidden", spoken));
+        status.appendChild(toElement(html`<span class="sp-visually-hidden">${spoken}</span>`));
       }
     });
   }
@@ -308,7 +301,7 @@
   }
 
   function addressFor(query, shown) {
-    var url = new URL(window.location.href);
+    const url = new URL(window.location.href);
     if (query) {
       url.searchParams.set("q", query);
     } else {
@@ -318,11 +311,11 @@
   }
 
   // The query of the current history entry before any typing changed it.
-  var committed = queryInAddress();
+  let committed = queryInAddress();
 
   // Typing: rewrite the current entry's address, no new entry.
   function typed(query) {
-    var next = addressFor(query);
+    const next = addressFor(query);
     history.replaceState(next.state, "", next.url);
     return run(query);
   }
@@ -332,9 +325,9 @@
   function commit(query) {
     clearTimeout(typingTimer);
     if (query !== committed) {
-      var back = addressFor(committed, history.state && history.state.q === committed ? history.state.shown : 0);
+      const back = addressFor(committed, history.state && history.state.q === committed ? history.state.shown : 0);
       history.replaceState(back.state, "", back.url);
-      var next = addressFor(query);
+      const next = addressFor(query);
       history.pushState(next.state, "", next.url);
       committed = query;
     }
@@ -342,19 +335,19 @@
   }
 
   function rememberShown(shown) {
-    var state = Object.assign({}, history.state || {}, { shown: shown });
+    const state = Object.assign({}, history.state || {}, { shown: shown });
     history.replaceState(state, "", window.location.href);
   }
 
-  var typingTimer = null;
-  input.addEventListener("input", function () {
+  let typingTimer = null;
+  input.addEventListener("input", () => {
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(function () {
+    typingTimer = setTimeout(() => {
       typed(input.value.trim());
     }, TYPING_DELAY);
   });
 
-  form.addEventListener("submit", function (event) {
+  form.addEventListener("submit", (event) => {
     event.preventDefault();
     commit(input.value.trim());
   });
@@ -362,18 +355,18 @@
   // One page at a time: a second quick press, before the first page is
   // drawn, would start from the same place and draw that page twice. Kept
   // on the search it was pressed for: a new search's button works at once.
-  more.addEventListener("click", function () {
-    var state = current;
+  more.addEventListener("click", () => {
+    const state = current;
     if (!state || state.adding) {
       return;
     }
     state.adding = true;
-    var done = function () {
+    const done = () => {
       state.adding = false;
     };
     showMore(searchNumber, PAGE_SIZE)
-      .then(function (first) {
-        var link = first && first.querySelector("a");
+      .then((first) => {
+        const link = first?.querySelector("a");
         if (link) {
           link.focus();
         }
@@ -381,17 +374,17 @@
       .then(done, done);
   });
 
-  window.addEventListener("popstate", function () {
+  window.addEventListener("popstate", () => {
     clearTimeout(typingTimer);
     committed = queryInAddress();
     input.value = committed;
-    run(committed, history.state && history.state.shown);
+    run(committed, history.state?.shown);
   });
 
   // Opening /search/?q=walk runs the search; coming Back to it shows as many
   // results as were shown before.
   input.value = committed;
   if (committed) {
-    run(committed, history.state && history.state.shown);
+    run(committed, history.state?.shown);
   }
-})();
+}
