@@ -2,7 +2,7 @@
    activity's card.json, and offers Remove, Clear, Print and Share. A shared
    address (/shortlist/?items=a,b,c) shows that list and offers to save it.
 
-   Loaded by templates/signpost/shortlist.html only, so other pages do not
+   Loaded by signpost/theme/signpost/shortlist.html only, so other pages do not
    download it or shortlist-view.js (how the page looks). The list itself,
    the buttons, the header's count and the spoken messages belong to
    shortlist.js (on every page), imported here as `core`: a module runs
