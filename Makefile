@@ -47,6 +47,8 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The engine's tests (tests/), then the site tests (signpost/sitetests/) on the
+# example site in this folder: pyproject.toml's testpaths name both.
 test: install-test $(TOOLS_STAMP) lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 

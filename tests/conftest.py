@@ -1,4 +1,10 @@
-"""Shared fixtures: real content folders, real builds into temporary folders."""
+"""Shared fixtures: real content folders, real builds into temporary folders.
+
+The engine's tests read only the content folders under tests/ (the frozen
+example, the small one, the golden cases), never the repository's content/:
+that folder is the example site's, and a team that replaces it keeps a
+working test suite. The site's own checks are in signpost/sitetests/.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +23,11 @@ import pytest
 from signpost.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_CONTENT = REPO / "content"
-SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "small"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A frozen copy of the example site's content as it was when the engine's
+# tests were written against it; their expected values come from its files.
+EXAMPLE_CONTENT = FIXTURES / "example"
+SMALL_CONTENT = FIXTURES / "small"
 CONFIG = REPO / "mkdocs.yml"
 TEMPLATES = REPO / "templates"
 TODAY = dt.date(2026, 11, 22)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from signpost.authoring import project_files, scaffold, schema
 from signpost.check.loader import load_content
-from signpost.cli import review_report
+from signpost.cli import review_report, test_site
 from signpost.core.problems import ContentError, Problem, errors_in, format_problems
 from signpost.core.today import build_day
 from signpost.opendata.commands import add_import_command
@@ -68,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     scaffold.arguments(_command(commands, "new", scaffold.HELP, scaffold.run_new))
     project_files.arguments(_command(commands, "schemas", schema.HELP, project_files.run_schemas))
     add_import_command(commands, _command)
+    test_site.arguments(_command(commands, "test-site", test_site.HELP, test_site.run))
     return parser
 
 
