@@ -237,3 +237,78 @@ def pytest_terminal_summary(terminalreporter):
                 totals[name[8:]] = totals.get(name[8:], 0) + int(value)
     for name, value in sorted(totals.items()):
         terminalreporter.write_line(f"quality gate: {name}: {value} pages checked")
+
+
+# ---------------------------------------------------------------------------
+# No engine test reads the repository's content/ (the example site's): every
+# file, folder listing and signpost command a test in tests/ starts is
+# watched, from its fixtures' setup to their teardown, and any that touches
+# that folder fails the test. The site tests (signpost/sitetests/) are the
+# ones that read a site's content, and this conftest does not reach them.
+
+SITE_CONTENT = REPO / "content"
+# The events that name a path a test reads, lists or runs a command in.
+PATH_EVENTS = frozenset({"open", "os.listdir", "os.scandir", "os.chdir"})
+
+
+class ContentReads:
+    """What the running engine test read in the repository's content/, noted by an audit hook."""
+
+    def __init__(self, content: Path = SITE_CONTENT, repository: Path = REPO) -> None:
+        self.content, self.repository = content, repository
+        self.watching = False
+        self.seen: list[str] = []
+
+    def __call__(self, event: str, args: tuple) -> None:
+        if not self.watching:
+            return
+        if event in PATH_EVENTS and isinstance(args[0], str | bytes | os.PathLike):
+            if self._inside(os.fsdecode(args[0])):
+                self.seen.append(f"{event} {os.fsdecode(args[0])}")
+        elif event == "subprocess.Popen":
+            self._command(args[1], args[2])
+
+    def _command(self, argv, cwd) -> None:
+        # A signpost command run in the repository without --content reads content/.
+        words = [os.fsdecode(word) for word in argv] if isinstance(argv, list | tuple) else [os.fsdecode(argv)]
+        signpost = any(word.endswith("build.py") or word == "signpost" for word in words)
+        if signpost and "--content" not in words and Path(cwd or os.getcwd()).resolve() == self.repository:
+            self.seen.append(f"runs {' '.join(words[1:])} in the repository, which reads content/")
+
+    def _inside(self, path: str) -> bool:
+        absolute = Path(os.path.abspath(path))
+        return absolute == self.content or self.content in absolute.parents
+
+    def start(self) -> None:
+        self.seen, self.watching = [], True
+
+    def stop(self) -> list[str]:
+        self.watching = False
+        return self.seen
+
+
+CONTENT_READS = ContentReads()
+sys.addaudithook(CONTENT_READS)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Start watching before the test's fixtures are made (a session's first build too)."""
+    CONTENT_READS.start()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Fail, after its teardown, an engine test that read the repository's content/."""
+    outcome = yield
+    if call.when != "teardown":
+        return
+    seen = CONTENT_READS.stop()
+    report = outcome.get_result()
+    if seen and report.passed:
+        report.outcome = "failed"
+        report.longrepr = (
+            f"{item.nodeid} reads the repository's content/ (the example site's); an engine test reads its own "
+            f"fixtures (tests/fixtures/), and a check of a site's content is a site test (signpost/sitetests/):\n"
+            + "\n".join(sorted(set(seen))[:10])
+        )

@@ -38,7 +38,10 @@ def new_site(folder: Path, content: Path) -> Path:
 def test_site(site: Path, *pytest_options: str) -> subprocess.CompletedProcess:
     """``signpost test-site --site SITE`` run from inside the site's folder, as its workflow runs it."""
     env = {**os.environ, "SIGNPOST_VNU": str(find_vnu(REPO) or "")}
-    command = [sys.executable, "-m", "signpost", "test-site", "--site", str(site), "--", "-p", "no:xdist", *pytest_options]
+    # Its temporary files beside the site's folder: pytest tidies its own
+    # numbered folders away, and must not tidy those of the run that started it.
+    alone = ["-p", "no:xdist", f"--basetemp={site.parent / 'site-tests-tmp'}"]
+    command = [sys.executable, "-m", "signpost", "test-site", "--site", str(site), "--", *alone, *pytest_options]
     return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, check=False)
 
 
