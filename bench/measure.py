@@ -132,7 +132,7 @@ def measure_index(site: Path, plan: Path) -> float:
     for bundle in site.glob("pagefind*"):
         shutil.rmtree(bundle)  # the build's own bundles: indexing writes them afresh
     _, _, children, _ = probe(
-        "__import__('signpost.build.search_index').search.index_site(Path(sys.argv[1]), "
+        "__import__('signpost.build.search_index').build.search_index.index_site(Path(sys.argv[1]), "
         "__import__('json').loads(Path(sys.argv[2]).read_text())['searchable']) or 0",
         [str(site), str(plan)],
         REPO,

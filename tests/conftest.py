@@ -254,8 +254,8 @@ PATH_EVENTS = frozenset({"open", "os.listdir", "os.scandir", "os.chdir"})
 class ContentReads:
     """What the running engine test read in the repository's content/, noted by an audit hook."""
 
-    def __init__(self, content: Path = SITE_CONTENT, repository: Path = REPO) -> None:
-        self.content, self.repository = content, repository
+    def __init__(self, content: Path = SITE_CONTENT) -> None:
+        self.content = content
         self.watching = False
         self.seen: list[str] = []
 
@@ -269,11 +269,16 @@ class ContentReads:
             self._command(args[1], args[2])
 
     def _command(self, argv, cwd) -> None:
-        # A signpost command run in the repository without --content reads content/.
+        # A signpost command reads its --content folder, content/ of where it runs unless told.
         words = [os.fsdecode(word) for word in argv] if isinstance(argv, list | tuple) else [os.fsdecode(argv)]
-        signpost = any(word.endswith("build.py") or word == "signpost" for word in words)
-        if signpost and "--content" not in words and Path(cwd or os.getcwd()).resolve() == self.repository:
-            self.seen.append(f"runs {' '.join(words[1:])} in the repository, which reads content/")
+        if not any(word.endswith("build.py") or word == "signpost" for word in words):
+            return
+        content = next((word.split("=", 1)[1] for word in words if word.startswith("--content=")), "content")
+        if "--content" in words[:-1]:
+            content = words[words.index("--content") + 1]
+        folder = Path(cwd or os.getcwd()) / content
+        if self._inside(str(folder)):
+            self.seen.append(f"runs {' '.join(words[1:])} on {folder}")
 
     def _inside(self, path: str) -> bool:
         absolute = Path(os.path.abspath(path))

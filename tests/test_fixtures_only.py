@@ -95,19 +95,20 @@ def test_the_watch_notices_a_file_read_a_folder_listed_and_a_command_run_there(t
     (content / "assets").mkdir(parents=True)
     (content / "site.yml").write_text("name: x\n")
     (tmp_path / "elsewhere.txt").write_text("x\n")
-    watch = ContentReads(content, tmp_path)
+    watch = ContentReads(content)
     sys.addaudithook(watch)  # stays, but watches nothing once stopped
     watch.start()
     (content / "site.yml").read_text()
     list((content / "assets").iterdir())
     (tmp_path / "elsewhere.txt").read_text()
-    subprocess.run([sys.executable, str(REPO / "build.py"), "check"], cwd=tmp_path, capture_output=True, check=False)
-    subprocess.run(
-        [sys.executable, str(REPO / "build.py"), "check", "--content", "x"], cwd=tmp_path, capture_output=True, check=False
-    )
+    build = str(REPO / "build.py")
+    for options in ([], ["--content", "content"], ["--content", "elsewhere"], [f"--content={content}"]):
+        subprocess.run([sys.executable, build, "check", *options], cwd=tmp_path, capture_output=True, check=False)
     seen = watch.stop()
     assert seen == [
         f"open {content / 'site.yml'}",
         f"os.listdir {content / 'assets'}",
-        f"runs {REPO / 'build.py'} check in the repository, which reads content/",
+        f"runs {build} check on {tmp_path / 'content'}",
+        f"runs {build} check --content content on {tmp_path / 'content'}",
+        f"runs {build} check --content={content} on {content}",
     ]
