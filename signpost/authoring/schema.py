@@ -24,7 +24,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from signpost.core.kinds import KINDS, SITE_FILE, SITE_MODEL, TAXONOMIES, ContentKind
 from signpost.models.common import POSTCODE_PATTERN
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent  # signpost/authoring/ → the repository
 CONTENT_FOLDER = "content"
 SCHEMA_FOLDER = "schemas"
 FIELD_REFERENCE = "docs/fields.md"
