@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from signpost.cli import main
+from signpost.sitetests.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: F401 (others import them from here)
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -117,17 +118,6 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # Browser support: a built site served on loopback, and Debian's Chromium
 # driven by Playwright.
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 def serve_folder(folder: Path):
     """Serve ``folder`` on a free loopback port; returns (server, base URL)."""
@@ -207,12 +197,9 @@ def example_url(example_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    chromium = launch_chromium()
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import shutil
@@ -19,6 +20,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# One Playwright per process: a second sync_playwright() beside a running one
+# refuses to start, and the engine's tests and the site tests share a process
+# when they run together.
+_playwright: list = []
+
+
+def launch_chromium():
+    """A new headless Chromium from the process's one Playwright (started on first use, stopped at exit)."""
+    if not _playwright:
+        from playwright.sync_api import sync_playwright
+
+        _playwright.append(sync_playwright().start())
+        atexit.register(_playwright[0].stop)
+    return _playwright[0].chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

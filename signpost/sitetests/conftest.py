@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from signpost.sitetests.browser import CHROMIUM, CHROMIUM_ARGS, serve_folder
+from signpost.sitetests.browser import launch_chromium, serve_folder
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -77,12 +77,9 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    chromium = launch_chromium()
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
