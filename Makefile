@@ -66,6 +66,8 @@ lint-js: $(NODE_STAMP)
 test-js: $(TOOLS_STAMP)
 	node --test --test-reporter=spec tests/js/
 
+# The engine's tests (tests/), then the site tests (signpost/sitetests/) on the
+# example site in this folder: pyproject.toml's testpaths name both.
 test: install-test $(TOOLS_STAMP) lint typecheck lint-js test-js
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.measure import EXAMPLES, REPO, TODAY, plan_path
+from bench.measure import EXAMPLES, SEED, TODAY, plan_path
 from signpost.build.outputs import render_site
 from signpost.check.loader import load_content
 from signpost.core import urls
@@ -38,7 +38,7 @@ def synthesise(target: Path, count: int) -> Path:
 
     Deterministic: the same count always gives the same files, byte for byte.
     """
-    shutil.copytree(REPO / "content", target)
+    shutil.copytree(SEED, target)
     for number in range(count - len(EXAMPLES)):
         data = _read_as_signpost_does(EXAMPLES[number % len(EXAMPLES)])
         data["name"] = f"{data['name']} {number:05d}"

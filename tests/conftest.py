@@ -1,4 +1,10 @@
-"""Shared fixtures: real content folders, real builds into temporary folders."""
+"""Shared fixtures: real content folders, real builds into temporary folders.
+
+The engine's tests read only the content folders under tests/ (the frozen
+example, the small one, the golden cases), never the repository's content/:
+that folder is the example site's, and a team that replaces it keeps a
+working test suite. The site's own checks are in signpost/sitetests/.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +21,14 @@ from pathlib import Path
 import pytest
 
 from signpost.cli import main
+from signpost.sitetests.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: F401 (others import them from here)
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE_CONTENT = REPO / "content"
-SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "small"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A frozen copy of the example site's content as it was when the engine's
+# tests were written against it; their expected values come from its files.
+EXAMPLE_CONTENT = FIXTURES / "example"
+SMALL_CONTENT = FIXTURES / "small"
 CONFIG = REPO / "mkdocs.yml"
 # The example site's own templates folder: only overrides (none today); the default look is THEME.
 TEMPLATES = REPO / "templates"
@@ -109,17 +119,6 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # Browser support: a built site served on loopback, and Debian's Chromium
 # driven by Playwright.
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 def serve_folder(folder: Path):
     """Serve ``folder`` on a free loopback port; returns (server, base URL)."""
@@ -199,12 +198,9 @@ def example_url(example_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the session."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    chromium = launch_chromium()
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
@@ -229,3 +225,83 @@ def pytest_terminal_summary(terminalreporter):
                 totals[name[8:]] = totals.get(name[8:], 0) + int(value)
     for name, value in sorted(totals.items()):
         terminalreporter.write_line(f"quality gate: {name}: {value} pages checked")
+
+
+# ---------------------------------------------------------------------------
+# No engine test reads the repository's content/ (the example site's): every
+# file, folder listing and signpost command a test in tests/ starts is
+# watched, from its fixtures' setup to their teardown, and any that touches
+# that folder fails the test. The site tests (signpost/sitetests/) are the
+# ones that read a site's content, and this conftest does not reach them.
+
+SITE_CONTENT = REPO / "content"
+# The events that name a path a test reads, lists or runs a command in.
+PATH_EVENTS = frozenset({"open", "os.listdir", "os.scandir", "os.chdir"})
+
+
+class ContentReads:
+    """What the running engine test read in the repository's content/, noted by an audit hook."""
+
+    def __init__(self, content: Path = SITE_CONTENT) -> None:
+        self.content = content
+        self.watching = False
+        self.seen: list[str] = []
+
+    def __call__(self, event: str, args: tuple) -> None:
+        if not self.watching:
+            return
+        if event in PATH_EVENTS and isinstance(args[0], str | bytes | os.PathLike):
+            if self._inside(os.fsdecode(args[0])):
+                self.seen.append(f"{event} {os.fsdecode(args[0])}")
+        elif event == "subprocess.Popen":
+            self._command(args[1], args[2])
+
+    def _command(self, argv, cwd) -> None:
+        # A signpost command reads its --content folder, content/ of where it runs unless told.
+        words = [os.fsdecode(word) for word in argv] if isinstance(argv, list | tuple) else [os.fsdecode(argv)]
+        if not any(word.endswith("build.py") or word == "signpost" for word in words):
+            return
+        content = next((word.split("=", 1)[1] for word in words if word.startswith("--content=")), "content")
+        if "--content" in words[:-1]:
+            content = words[words.index("--content") + 1]
+        folder = Path(cwd or os.getcwd()) / content
+        if self._inside(str(folder)):
+            self.seen.append(f"runs {' '.join(words[1:])} on {folder}")
+
+    def _inside(self, path: str) -> bool:
+        absolute = Path(os.path.abspath(path))
+        return absolute == self.content or self.content in absolute.parents
+
+    def start(self) -> None:
+        self.seen, self.watching = [], True
+
+    def stop(self) -> list[str]:
+        self.watching = False
+        return self.seen
+
+
+CONTENT_READS = ContentReads()
+sys.addaudithook(CONTENT_READS)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Start watching before the test's fixtures are made (a session's first build too)."""
+    CONTENT_READS.start()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Fail, after its teardown, an engine test that read the repository's content/."""
+    outcome = yield
+    if call.when != "teardown":
+        return
+    seen = CONTENT_READS.stop()
+    report = outcome.get_result()
+    if seen and report.passed:
+        report.outcome = "failed"
+        report.longrepr = (
+            f"{item.nodeid} reads the repository's content/ (the example site's); an engine test reads its own "
+            f"fixtures (tests/fixtures/), and a check of a site's content is a site test (signpost/sitetests/):\n"
+            + "\n".join(sorted(set(seen))[:10])
+        )

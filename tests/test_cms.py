@@ -37,7 +37,7 @@ from signpost.models.common import STEM_PATTERN
 from signpost.models.schedule import WEEKDAYS
 from signpost.render.site import SiteRenderer
 from tests.conftest import EXAMPLE_CONTENT, REPO, TODAY, readable_bytes, serve_folder
-from tests.test_html import needs_vnu, nu_checker_errors
+from tests.test_html import VNU, needs_vnu, nu_checker_errors
 
 VENDOR = THEME / Path(cms.BUNDLE).parent
 ADMIN_META = '<meta http-equiv="Content-Security-Policy" content="'
@@ -286,7 +286,7 @@ def test_the_page_that_says_how_to_set_it_up_is_valid_html(example_copy, tmp_pat
     site.write_text(re.sub(r"^repo_url: .*\n", "", site.read_text(), flags=re.M))
     page = tmp_path / "index.html"
     page.write_text(admin_files(example_copy)[cms.PAGE])
-    assert nu_checker_errors([page], tmp_path) == []
+    assert nu_checker_errors(VNU, [page], tmp_path) == []
 
 
 # ----- in the browser, with Decap's in-memory backend -----

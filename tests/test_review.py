@@ -111,14 +111,15 @@ def test_the_text_list_gives_each_contact_grouped_by_area_with_staff_notes(examp
         assert SECRET not in review(example_copy, STAFF_TODAY, "--months", "6", "--format", style).stdout
 
 
-def test_ci_gets_a_warning_beside_each_last_checked_line_and_passes():
-    result = review(Path("content"), STAFF_TODAY, "--months", "6", "--format", "github")
+def test_ci_gets_a_warning_beside_each_last_checked_line_and_passes(example_copy):
+    # As in a workflow: run in the repository, the content folder named relative to it.
+    result = review(Path("content"), STAFF_TODAY, "--months", "6", "--format", "github", cwd=example_copy.parent)
     assert result.returncode == 0
     lines = result.stdout.strip().splitlines()
-    expected = expected_review(EXAMPLE_CONTENT, STAFF_TODAY, 6)
+    expected = expected_review(example_copy, STAFF_TODAY, 6)
     assert len(lines) == len(expected)
     for line, (stage_name, stem) in zip(lines, expected, strict=True):
-        source = EXAMPLE_CONTENT / "assets" / f"{stem}.yml"
+        source = example_copy / "assets" / f"{stem}.yml"
         number = next(n for n, text in enumerate(source.read_text().splitlines(), 1) if text.startswith("last_checked:"))
         assert line.startswith(
             f"::warning file=content/assets/{stem}.yml,line={number}::last_checked: {stage_name.replace('-', ' ')}"

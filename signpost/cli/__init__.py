@@ -15,7 +15,7 @@ from pathlib import Path
 from signpost import __version__
 from signpost.authoring import project_files, scaffold, schema
 from signpost.check.loader import load_content
-from signpost.cli import init, review_report
+from signpost.cli import init, review_report, test_site
 from signpost.core.problems import ContentError, Problem, errors_in, format_problems
 from signpost.core.theme import PAGES
 from signpost.core.today import build_day
@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     init.arguments(_command(commands, "init", init.HELP, init.run_init, content=False))
     project_files.arguments(_command(commands, "schemas", schema.HELP, project_files.run_schemas))
     add_import_command(commands, _command)
+    test_site.arguments(_command(commands, "test-site", test_site.HELP, test_site.run))
     return parser
 
 
