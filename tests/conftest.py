@@ -261,6 +261,8 @@ class ContentReads:
         words = [os.fsdecode(word) for word in argv] if isinstance(argv, list | tuple) else [os.fsdecode(argv)]
         if not any(word.endswith("build.py") or word == "signpost" for word in words):
             return
+        if any(word in _READ_NO_CONTENT for word in words):
+            return  # `init` writes a new folder; `--version` reads nothing
         content = next((word.split("=", 1)[1] for word in words if word.startswith("--content=")), "content")
         if "--content" in words[:-1]:
             content = words[words.index("--content") + 1]
@@ -279,6 +281,9 @@ class ContentReads:
         self.watching = False
         return self.seen
 
+
+# Signpost commands that read no content folder.
+_READ_NO_CONTENT = {"init", "--version"}
 
 CONTENT_READS = ContentReads()
 sys.addaudithook(CONTENT_READS)

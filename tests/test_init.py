@@ -149,7 +149,7 @@ def test_the_site_has_the_files_a_team_needs(new_site):
 
 def test_the_checks_workflow_runs_the_site_tests_and_every_workflow_lints(new_site):
     checks = (new_site / ".github" / "workflows" / "checks.yml").read_text(encoding="utf-8")
-    assert "make test" in checks and "signpost check --format github" in checks
+    assert "signpost test-site" in checks and "signpost check --format github" in checks
     binary = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
     assert binary, "actionlint is missing: install the test extras"
     workflows = sorted(str(path) for path in (new_site / ".github" / "workflows").glob("*.yml"))
@@ -213,3 +213,13 @@ def test_init_asks_in_a_terminal_for_what_was_left_out(tmp_path):
     assert "The email address people write to with corrections:" in text
     assert "'not an address' is not an email address" in text
     assert yaml.safe_load((folder / "content" / "site.yml").read_text())["contact_email"] == "team@moorside.example.org"
+
+
+def test_a_new_sites_theme_settings_are_the_example_sites():
+    # The scripts, styles and extensions a page needs are named in mkdocs.yml:
+    # a new site that missed one (a module script loaded as a classic one)
+    # would build, and break in the browser.
+    shared = ("theme", "plugins", "markdown_extensions", "extra_css", "extra_javascript")
+    ours = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    starter = yaml.safe_load((REPO / "signpost" / "authoring" / "starter" / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert {key: starter.get(key) for key in shared} == {key: ours.get(key) for key in shared}

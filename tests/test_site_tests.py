@@ -95,3 +95,24 @@ def test_a_folder_that_is_not_a_site_is_refused_plainly(tmp_path):
     result = test_site(tmp_path)
     assert result.returncode == 2
     assert f"{tmp_path} is not a site's folder: it needs content/ and mkdocs.yml" in result.stdout + result.stderr
+
+
+@pytest.mark.browser
+def test_every_site_test_passes_on_a_site_made_by_init(tmp_path):
+    site = tmp_path / "made-by-init"
+    made = subprocess.run(
+        [sys.executable, "-m", "signpost", "init", str(site), "--name", "Dales Connect", "--place", "Upper Dales"]
+        + ["--email", "connect@example.org", "--site-url", "https://example.org/dales/"],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    report = tmp_path / "report.xml"
+    result = test_site(site, f"--junitxml={report}")
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    ran = outcomes(report)
+    assert set(ran) == packaged_tests(), "every site test runs"
+    assert set(ran.values()) == {"passed"}, ran

@@ -37,6 +37,28 @@ def launch_chromium():
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, base: str = "/", **kwargs):
+        self.base = base
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        # A site published at https://example.org/dales/ is served at /dales/ here too;
+        # anything outside that path is not the site's (the 404 page answers it).
+        if not path.startswith(self.base):
+            return str(Path(self.directory) / "404.html.missing")
+        return super().translate_path("/" + path[len(self.base) :])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):  # keep test output readable
         pass
 
@@ -46,12 +68,12 @@ class _Server(http.server.ThreadingHTTPServer):
         pass
 
 
-def serve_folder(folder: Path):
-    """Serve ``folder`` on a free loopback port; returns (server, base URL)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve_folder(folder: Path, base: str = "/"):
+    """Serve ``folder`` on a free loopback port at the path ``base``, as it is published; returns (server, its URL)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder), base=base)
     server = _Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{base}"
 
 
 def axe_violations(tab):

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import io
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from signpost.sitetests.browser import launch_chromium, serve_folder
 
@@ -67,9 +69,17 @@ def built_site(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """The built site served over HTTP (search and the finder need real requests)."""
-    server, url = serve_folder(built_site)
+def base_path(site: Site) -> str:
+    """The path of the site's address in site.yml (``/dales/`` for https://example.org/dales/), where it is published."""
+    settings = yaml.safe_load((site.content / "site.yml").read_text(encoding="utf-8")) or {}
+    path = urlsplit(str(settings.get("site_url", "/"))).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, base_path: str):
+    """The built site served over HTTP at its own path (search and the finder need real requests)."""
+    server, url = serve_folder(built_site, base_path)
     yield url
     server.shutdown()
 

@@ -78,17 +78,18 @@ def _as_line(message: dict, root: Path) -> str:
     return f"{where}:{message.get('lastLine', '?')}: {kind}{message.get('message', message)}"
 
 
-def page_url(site: Path, path: Path) -> str:
-    """The address a file is served at, under a made-up site root."""
+def page_url(site: Path, path: Path, base: str = "/") -> str:
+    """The address a file is served at, under a made-up site root and the site's own path (``base``)."""
     relative = path.relative_to(site).as_posix()
-    return SITE_ROOT + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return SITE_ROOT + base[1:] + (relative[: -len("index.html")] if relative.endswith("index.html") else relative)
 
 
-def target_file(site: Path, url: str) -> Path | None:
-    """The file a site URL points at, or None when it is outside the site."""
-    if not url.startswith(SITE_ROOT):
+def target_file(site: Path, url: str, base: str = "/") -> Path | None:
+    """The file a site URL points at, or None when it is outside the site (or outside its path ``base``)."""
+    root = SITE_ROOT + base[1:]
+    if not url.startswith(root):
         return None
-    path = unquote(urlsplit(url).path)[1:]
+    path = unquote(urlsplit(url).path)[len(base) :]
     candidate = site / path
     return candidate / "index.html" if path == "" or path.endswith("/") or candidate.is_dir() else candidate
 
@@ -116,16 +117,21 @@ def links_of(path: Path) -> list[str]:
     return found
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal link, picture or fragment that does not resolve, as 'page -> link'."""
+def broken_links(site: Path, base: str = "/") -> list[str]:
+    """Every internal link, picture or fragment that does not resolve, as 'page -> link'.
+
+    ``base`` is the path of the site's address (``/`` for https://example.org/,
+    ``/dales/`` for https://example.org/dales/): the site is published there.
+    """
     broken: list[str] = []
     cache: dict = {}
     for path in html_files(site):
-        # The 404 page is served at any address, so its links are root-relative.
-        here = SITE_ROOT if path.name == "404.html" else page_url(site, path)
+        # The 404 page is served at any address, so its links start from the host.
+        here = SITE_ROOT if path.name == "404.html" else page_url(site, path, base)
         for link in links_of(path):
             absolute = urljoin(here, link)
-            target = target_file(site, absolute)
+            # A link to a part of the same page ("#main") stays on the page, wherever it is served.
+            target = path if link.startswith("#") else target_file(site, absolute, base)
             fragment = urlsplit(absolute).fragment
             if target is None or not target.is_file():
                 broken.append(f"{path.relative_to(site)} -> {link}")

@@ -27,6 +27,6 @@ def test_every_page_is_valid_html(built_site, vnu, record_property):
     assert errors == [], "\n".join(errors[:40])
 
 
-def test_every_link_and_picture_resolves(built_site, record_property):
+def test_every_link_and_picture_resolves(built_site, base_path, record_property):
     record_property("checked:links", len(html_files(built_site)))
-    assert broken_links(built_site) == []
+    assert broken_links(built_site, base_path) == []
