@@ -256,3 +256,10 @@ def test_a_placeholder_in_any_file_is_reported_at_its_line(small_content, capsys
 def test_kind_names_come_from_the_registry():
     assert set(KIND_NAMES) == {schema_name(kind) for kind in KINDS.values()}
     assert {"asset", "event", "case-study", "news", "newsletter"} <= set(KIND_NAMES)
+
+
+@pytest.mark.parametrize(("word", "kind"), [("activity", "asset"), ("story", "case_study"), ("post", "news")])
+def test_the_words_staff_use_start_the_same_kind(small_content, word, kind):
+    assert _new(small_content, word, "Said Plainly") == 0
+    folder = small_content / KINDS[kind].folder
+    assert (folder / f"said-plainly{KINDS[kind].suffix}").is_file()

@@ -37,6 +37,8 @@ STARTERS: dict[str, dict[str, Any]] = {
 }
 HELP = "Start a new file (an activity, event, story, news post or newsletter) with every field in place."
 KIND_NAMES = {schema_name(kind): kind for kind in KINDS.values()}
+# The words staff use for three kinds, accepted as well (`signpost new activity "..."`).
+STAFF_WORDS = {"activity": KINDS["asset"], "story": KINDS["case_study"], "post": KINDS["news"]}
 _WIDTH = 88
 _STEM_LENGTH = 60
 # Letters that do not split into a plain letter and an accent.
@@ -47,7 +49,9 @@ _SPELLED_OUT = str.maketrans(
 
 def arguments(command: argparse.ArgumentParser) -> None:
     """The options of ``signpost new``."""
-    command.add_argument("kind", choices=list(KIND_NAMES), help="What to start: " + ", ".join(KIND_NAMES) + ".")
+    command.add_argument(
+        "kind", choices=[*KIND_NAMES, *STAFF_WORDS], help="What to start: " + ", ".join([*KIND_NAMES, *STAFF_WORDS]) + "."
+    )
     command.add_argument("title", help='Its name or title, in quotes, for example "Upper Fold Quilting Circle".')
     command.add_argument(
         "--file-name",
@@ -58,7 +62,7 @@ def arguments(command: argparse.ArgumentParser) -> None:
 
 def run_new(args: argparse.Namespace) -> int:
     """Write the new file, or say plainly why not (exit 1)."""
-    kind = KIND_NAMES[args.kind]
+    kind = KIND_NAMES.get(args.kind) or STAFF_WORDS[args.kind]
     problem, path = _new_path(Path(args.content), kind, args.title, args.file_name)
     if problem:
         print(problem, file=sys.stderr)
