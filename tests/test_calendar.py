@@ -20,6 +20,7 @@ from icalendar import Calendar
 
 from signpost.check.loader import load_content
 from signpost.collect.occurrences import meets, next_dates
+from signpost.core import urls
 from signpost.core.kinds import KINDS
 from signpost.render import calendars
 from tests.conftest import EXAMPLE_CONTENT, SMALL_CONTENT, TODAY, build
@@ -160,9 +161,9 @@ def test_every_calendar_file_is_well_formed(example_site):
 
 def test_event_calendars_carry_the_event(example_site):
     site = PUBLIC.site
-    everything = {str(entry["uid"]): entry for entry in events_in(read(example_site / calendars.SITE_CALENDAR))}
+    everything = {str(entry["uid"]): entry for entry in events_in(read(example_site / urls.SITE_CALENDAR))}
     assert len(everything) == len(PUBLIC.events)
-    assert str(read(example_site / calendars.SITE_CALENDAR)["name"]) == f"{site.name} events"
+    assert str(read(example_site / urls.SITE_CALENDAR)["name"]) == f"{site.name} events"
     for stem, record in PUBLIC.events.items():
         event = record.item
         own = read(example_site / KINDS["event"].url(stem) / "event.ics")
@@ -195,7 +196,7 @@ def test_a_cancelled_event_is_cancelled_in_the_calendar(seasons):
     _, site = seasons
     (entry,) = events_in(read(site / "events" / "called-off" / "event.ics"))
     assert str(entry["status"]) == "CANCELLED"
-    subscribed = {str(entry["uid"]): entry for entry in events_in(read(site / calendars.SITE_CALENDAR))}
+    subscribed = {str(entry["uid"]): entry for entry in events_in(read(site / urls.SITE_CALENDAR))}
     assert str(subscribed[str(entry["uid"])]["status"]) == "CANCELLED"
 
 
@@ -221,7 +222,7 @@ def test_uids_survive_an_edit_of_the_title(tmp_path):
 
     def uids(site: Path) -> tuple[list[str], list[str]]:
         own = [str(entry["uid"]) for entry in events_in(read(site / "events" / "mapping-workshop" / "event.ics"))]
-        return own, sorted(str(entry["uid"]) for entry in events_in(read(site / calendars.SITE_CALENDAR)))
+        return own, sorted(str(entry["uid"]) for entry in events_in(read(site / urls.SITE_CALENDAR)))
 
     assert build(content, tmp_path / "before") == 0
     data, body = front_matter(source)

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from signpost.core import humanize
+from signpost.core import humanize, urls
 from signpost.core.content import Content, Record
 from signpost.core.kinds import KINDS
 from signpost.core.urls import flyer_url
@@ -220,7 +220,7 @@ def template_globals(content: Content) -> dict[str, Any]:
         start, end = event.when(today)
         page_url = site.absolute(KINDS["event"].url(record.stem))
         return {
-            "ics": calendars.event_calendar_url(record.stem),
+            "ics": urls.event_calendar_url(record.stem),
             "google": calendars.google_link(event, event.starts_at, event.ends_at, page_url)
             if event.repeats
             else calendars.google_link(event, start, end, page_url),
@@ -250,8 +250,8 @@ def template_globals(content: Content) -> dict[str, Any]:
         "booking_state": booking_state,
         "event_structured_data": lambda record: structured_data_html(content, record),
         "flyer_url": flyer_url,
-        "site_calendar_url": calendars.SITE_CALENDAR,
-        "webcal_url": "webcal://" + site.absolute(calendars.SITE_CALENDAR).split("://", 1)[1],
+        "site_calendar_url": urls.SITE_CALENDAR,
+        "webcal_url": "webcal://" + site.absolute(urls.SITE_CALENDAR).split("://", 1)[1],
         "has_session_calendar": lambda record: calendars.has_session_calendar(record, today),
-        "session_calendar_url": calendars.session_calendar_url,
+        "session_calendar_url": urls.session_calendar_url,
     }
